@@ -1,0 +1,225 @@
+"""`purgewatch` commands. Each one calls a library function and formats its result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from purgewatch.cli import render
+from purgewatch.errors import PurgewatchError
+
+app = typer.Typer(
+    name="purgewatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help="Turn reports about purges into a source-linked database of personnel events.",
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="Database URL (default: $PURGEWATCH_DB or sqlite:///purgewatch.db).", show_default=False)]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def open_store(db: str | None):  # type: ignore[no-untyped-def]
+    from purgewatch.store import Store
+    return Store(db)
+
+
+def user_date(value: str | None, option: str) -> str | None:
+    """Validate a date option; keep the precision given (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    if value is None:
+        return None
+    import re
+    from purgewatch.ingest import parse_user_date
+    parse_user_date(value)
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        fail(f"invalid date for {option}: '{value}' (expected YYYY-MM-DD)")
+    return value
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (searched recursively).",
+                                                          show_default=False)] = None,
+    db: DbOption = None,
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
+    sample: Annotated[bool, typer.Option("--sample", help="Ingest the bundled sample corpus.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the final line.")] = False,
+) -> None:
+    """Ingest .txt, .md, .html, .pdf and .jsonl documents, extract their events and store them.
+
+    Example: purgewatch ingest reports/ --db sqlite:///purges.db
+    """
+    from purgewatch.ingest import parse_user_date
+    from purgewatch.workflow import ingest as run_ingest
+    from purgewatch.workflow import sample_corpus_path
+
+    targets = list(paths or [])
+    if sample:
+        targets.append(sample_corpus_path())
+    if not targets:
+        fail("give at least one file or folder, or --sample")
+    pub = parse_user_date(published) if published else None
+    store = open_store(db)
+
+    def progress(name: str, status: str) -> None:
+        if not quiet and status != "failed":
+            console.print(f"  {status:9} {name}", highlight=False)
+
+    report = run_ingest(targets, store, model=model, published=pub, on_progress=progress)
+    for failure in report.failed:
+        err.print(f"[red]error:[/] {failure}", highlight=False, soft_wrap=True)
+    console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
+                  f"{len(report.failed)} failed; {report.events} events extracted")
+    if not quiet:
+        render.print_summary(console, store.summary())
+    if report.failed:
+        err.print(f"{len(report.failed)} file(s) failed:", highlight=False)
+        for failure in report.failed:
+            err.print(f"  {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="Event type(s), comma-separated.")] = None,
+    person: Annotated[Optional[str], typer.Option(help="Person name or surname.")] = None,
+    org: Annotated[Optional[str], typer.Option(help="Organisation or post (substring).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="Document id.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """List events, filtered.
+
+    Example: purgewatch events --type dismissed,arrested --since 2024-01-01 --format csv
+    """
+    from purgewatch.store.repository import EventFilter
+
+    f = EventFilter(type=type, person=person, org=org, since=user_date(since, "--since"),
+                    until=user_date(until, "--until"), doc=doc, limit=limit)
+    _check_types(type)
+    records = open_store(db).events(f)
+    _emit(records, format)
+
+
+def _check_types(types: str | None) -> None:
+    if not types:
+        return
+    from purgewatch.ontology import load_ontology
+    known = load_ontology().event_types
+    bad = [t for t in (x.strip() for x in types.split(",")) if t not in known]
+    if bad:
+        fail(f"unknown event type {', '.join(bad)} (known: {', '.join(known)})")
+
+
+def _emit(records: list[dict], format: str, evidence: bool = False) -> None:  # type: ignore[type-arg]
+    if format == "json":
+        sys.stdout.write(render.to_json_lines(records))
+    elif format == "csv":
+        sys.stdout.write(render.to_csv(records))
+    elif format == "table":
+        console.print(render.events_table(records, evidence=evidence))
+        console.print(f"{len(records)} events")
+    else:
+        fail(f"unknown format '{format}' (use table, json or csv)")
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="Full name or surname.")],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """A person's events, oldest first, with the evidence for each.
+
+    Example: purgewatch person Shoigu
+    """
+    from purgewatch.store.repository import EventFilter
+
+    records = open_store(db).events(EventFilter(person=name))
+    if not records:
+        fail(f"no events for '{name}'")
+    _emit(records, format, evidence=True)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: FormatOption = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+) -> None:
+    """Export all events as JSON Lines (the spec's interchange records) or CSV.
+
+    Example: purgewatch export --format jsonl -o events.jsonl
+    """
+    from purgewatch.workflow import predictions
+
+    records = predictions(open_store(db))
+    if format in {"jsonl", "json"}:
+        text = render.to_json_lines(records)
+    elif format == "csv":
+        text = render.to_csv(records)
+    else:
+        fail(f"unknown export format '{format}' (use jsonl or csv)")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror})")
+        err.print(f"wrote {len(records)} events to {output}", highlight=False)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file (format of shared/spec/events.md).")],
+    db: DbOption = None,
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score this prediction file instead of the database.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list false positives and false negatives.")] = False,
+) -> None:
+    """Score extracted events against gold annotations with the spec's rules.
+
+    Example: purgewatch eval --gold corpus/gold.jsonl --db sqlite:///purges.db
+    """
+    from purgewatch.evaluate import format_errors, format_report, load_records, score
+    from purgewatch.workflow import predictions
+
+    gold_records = load_records(gold)
+    pred_records = load_records(pred) if pred else predictions(open_store(db))
+    docs = {g["doc"] for g in gold_records}
+    pred_records = [p for p in pred_records if p["doc"] in docs]
+    report = score(gold_records, pred_records)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+        return
+    console.print(format_report(report), highlight=False, markup=False)
+    if errors:
+        console.print(format_errors(report), highlight=False, markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except PurgewatchError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Formatting of library results for the terminal: tables, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from purgewatch.store.repository import SPEC_KEYS, spec_record
+
+TABLE_COLUMNS = ("date", "type", "person", "position", "org", "factuality", "doc")
+
+
+def who(rec: dict[str, Any]) -> str:
+    if rec.get("person"):
+        return str(rec["person"])
+    group = rec.get("group") or {}
+    return f"[{group.get('description', 'group')}]"
+
+
+def events_table(records: Sequence[dict[str, Any]], title: str | None = None, evidence: bool = False) -> Table:
+    table = Table(title=title, show_lines=evidence)
+    for col in TABLE_COLUMNS:
+        table.add_column(col, overflow="fold")
+    if evidence:
+        table.add_column("evidence", overflow="fold", ratio=2)
+    for r in records:
+        row = [r.get("date") or "", r["type"], who(r), r.get("position") or "", r.get("org") or "",
+               r.get("factuality") or "", r["doc"]]
+        if evidence:
+            row.append(r.get("evidence") or "")
+        table.add_row(*row)
+    return table
+
+
+def to_json_lines(records: Sequence[dict[str, Any]]) -> str:
+    return "".join(json.dumps(spec_record(r), ensure_ascii=False) + "\n" for r in records)
+
+
+def to_csv(records: Sequence[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    header = [k for k in SPEC_KEYS if k != "group"] + ["group_description", "group_count"]
+    writer.writerow(header)
+    for r in records:
+        group = r.get("group") or {}
+        writer.writerow([r.get(k) if r.get(k) is not None else "" for k in SPEC_KEYS if k != "group"]
+                        + [group.get("description", ""), group.get("count") if group.get("count") is not None else ""])
+    return buf.getvalue()
+
+
+def print_summary(console: Console, summary: dict[str, Any]) -> None:
+    console.print(f"[bold]{summary['documents']}[/] documents, [bold]{summary['events']}[/] events, "
+                  f"[bold]{summary['persons']}[/] persons")
+    if summary["events_by_type"]:
+        t = Table(title="Events by type")
+        t.add_column("type")
+        t.add_column("events", justify="right")
+        for k, v in summary["events_by_type"].items():
+            t.add_row(k, str(v))
+        console.print(t)
+    if summary["latest"]:
+        console.print(events_table(summary["latest"], title="Ten latest events"))

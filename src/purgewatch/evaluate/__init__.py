@@ -1,0 +1,33 @@
+"""Scoring of extracted events against gold files, as shared/spec/events.md ("Scoring") defines it."""
+
+from purgewatch.evaluate.io import load_records
+from purgewatch.evaluate.names import fold, surname_key, surnames_match
+from purgewatch.evaluate.report import format_errors, format_report
+from purgewatch.evaluate.scoring import (
+    ARGUMENTS,
+    END_OF_TENURE,
+    EVENT_TYPES,
+    RELAXED_TYPES,
+    ArgumentCounts,
+    ArgumentScore,
+    Counts,
+    EvalReport,
+    EventScore,
+    Pair,
+    compare_arguments,
+    content_tokens,
+    dates_match,
+    pair_outcome,
+    positions_match,
+    relaxed_type,
+    score,
+    tokens_match,
+)
+
+__all__ = [
+    "ARGUMENTS", "END_OF_TENURE", "EVENT_TYPES", "RELAXED_TYPES",
+    "ArgumentCounts", "ArgumentScore", "Counts", "EvalReport", "EventScore", "Pair",
+    "compare_arguments", "content_tokens", "dates_match", "fold", "format_errors", "format_report",
+    "load_records", "pair_outcome", "positions_match", "relaxed_type", "score", "surname_key",
+    "surnames_match", "tokens_match",
+]

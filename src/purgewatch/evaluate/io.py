@@ -1,0 +1,51 @@
+"""Read gold and prediction files (JSON Lines), failing on the first malformed line with its number."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from purgewatch.errors import GoldError
+from purgewatch.evaluate.scoring import EVENT_TYPES
+
+REQUIRED_FIELDS = ("doc", "type")
+
+
+def _check(record: Any) -> str | None:
+    """Why a parsed line is not a record the scorer can use, or None when it is."""
+    if not isinstance(record, dict):
+        return f"expected a JSON object, got {type(record).__name__}"
+    for name in REQUIRED_FIELDS:
+        value = record.get(name)
+        if not isinstance(value, str) or not value.strip():
+            return f"missing field {name!r}"
+    if record["type"] not in EVENT_TYPES:
+        return f"unknown event type {record['type']!r} (expected one of {', '.join(EVENT_TYPES)})"
+    return None
+
+
+def load_records(path: str | Path) -> list[dict[str, Any]]:
+    """All records of a JSONL file, blank lines skipped.
+
+    Strict on purpose: a silently dropped gold line would shift every score, so any malformed
+    line raises GoldError naming the file and the line.
+    """
+    try:
+        # utf-8-sig: files saved by spreadsheet tools and Windows editors start with a BOM.
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from exc
+    records: list[dict[str, Any]] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}: line {n}: invalid JSON: {exc.msg}") from exc
+        reason = _check(record)
+        if reason:
+            raise GoldError(f"{path}: line {n}: {reason}")
+        records.append(record)
+    return records

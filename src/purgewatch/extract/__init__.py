@@ -1,0 +1,1 @@
+"""The extract stage: personnel events from parsed documents, driven by the ontology data."""

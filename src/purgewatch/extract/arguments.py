@@ -1,0 +1,167 @@
+"""The arguments of one frame: its post, date, agent, predecessor and charge."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from purgewatch.extract.charges import find_charge
+from purgewatch.extract.dates import resolve_date
+from purgewatch.extract.frames import Frame
+from purgewatch.extract.positions import (
+    GENERIC_POST_NOUNS, appositive_post, is_post_phrase_head, post_span,
+)
+from purgewatch.extract.syntax import clause, governing_verb, prep_objects
+from purgewatch.ontology import Ontology
+
+POST_SLOT_DEPS = {"attr", "oprd", "xcomp", "ccomp", "acomp", "npadvmod", "dobj"}
+
+
+def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
+    """A post the cue's clause names: "as head of X", "to the post of X", "became the new X", "from his post as X"."""
+    t = frame.trigger
+    if "holder" in frame.cue.patient and is_post_phrase_head(t, onto):
+        return post_span(t, onto)
+    heads = [t.doc[i] for i in sorted(frame.tokens)]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in POST_SLOT_DEPS and c.i not in frame.tokens and is_post_phrase_head(c, onto):
+                if c.dep_ == "dobj" and frame.type != "appointed":
+                    continue
+                span = post_span(c, onto)
+                if span is not None:
+                    return span
+        for obj in prep_objects(h, {"as", "to", "from", "of", "into"}):
+            if obj.i in frame.tokens:
+                continue
+            if is_post_phrase_head(obj, onto) or obj.lower_ in GENERIC_POST_NOUNS or obj.lemma_ in {"editorship", "leadership"}:
+                span = post_span(obj, onto)
+                if span is not None:
+                    return span
+    return None
+
+
+def event_post(frame: Frame, person: Span | None, onto: Ontology, memory: dict[str, Span]) -> Span | None:
+    span = explicit_post(frame, onto)
+    if span is None and person is not None:
+        span = appositive_post(person, onto, allow_former=frame.type != "appointed")
+        if span is None and frame.type != "appointed":
+            span = memory.get(person.id_)
+    return span
+
+
+def date_candidates(frame: Frame) -> list[Span]:
+    """DATE entities of the cue's clause, then of the clause governing a nominal cue."""
+    t = frame.trigger
+    doc = t.doc
+    scopes = [set(tok.i for tok in clause(t))]
+    verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
+    if verb is not None:
+        scopes.append(set(tok.i for tok in clause(verb)))
+    ents = [e for e in doc.ents if e.label_ == "DATE" and e.sent == frame.sent]
+    out: list[Span] = []
+    for scope in scopes:
+        for e in ents:
+            if e.root.i in scope and e not in out and not _in_apposition(e) and _attached(e, scope):
+                out.append(e)
+    return out
+
+
+def _attached(ent: Span, scope: set[int]) -> bool:
+    """A date modifies the event, not a noun inside its object ("structures built in 2023")."""
+    nouns = 0
+    for a in ent.root.ancestors:
+        if a.i not in scope:
+            break
+        if a.pos_ in {"VERB", "AUX"}:
+            return True
+        if a.pos_ in {"NOUN", "PROPN"} and a.dep_ not in {"nsubj", "nsubjpass"}:
+            nouns += 1
+    return nouns <= 1
+
+
+def _in_apposition(ent: Span) -> bool:
+    """ "X (Minister of Defense since 2012)": a date inside an apposition belongs to the background, not the event."""
+    for a in ent.root.ancestors:
+        if a.dep_ == "appos":
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def event_date(frame: Frame, base: object, context_year: int | None, alone: bool) -> str | None:
+    for ent in date_candidates(frame):
+        iso = resolve_date(ent.text, base, context_year)  # type: ignore[arg-type]
+        if iso:
+            return iso
+    if alone:
+        for ent in frame.sent.ents:
+            if ent.label_ == "DATE" and not _in_apposition(ent) and not _in_other_clause(ent, frame.trigger):
+                iso = resolve_date(ent.text, base, context_year)  # type: ignore[arg-type]
+                if iso:
+                    return iso
+    if base is not None and _present_perfect(frame.trigger):
+        return f"{base.year:04d}"  # type: ignore[attr-defined]
+    return None
+
+
+def _in_other_clause(ent: Span, trigger: Token) -> bool:
+    for a in ent.root.ancestors:
+        if a == trigger:
+            return False
+        if a.dep_ in {"relcl", "acl", "advcl", "ccomp"} and a.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+def _present_perfect(t: Token) -> bool:
+    """ "has been retired", "have been purged": the report's own present, so its year."""
+    verb = t if t.pos_ in {"VERB", "AUX"} else governing_verb(t)
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+
+
+def event_charge(frame: Frame, onto: Ontology) -> str | None:
+    toks = clause(frame.trigger)
+    charge = find_charge(toks, onto)
+    if charge is None and frame.trigger.pos_ not in {"VERB", "AUX"}:
+        verb = governing_verb(frame.trigger)
+        if verb is not None:
+            charge = find_charge(clause(verb), onto)
+    return charge
+
+
+def agent_noun_tokens(frame: Frame, onto: Ontology) -> list[Token]:
+    """ "at X's suggestion", "by a decree from X", "on the orders of X": the person behind the noun."""
+    t = frame.trigger
+    scope = clause(t)
+    verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
+    if verb is not None:
+        scope += clause(verb)
+    out = []
+    for tok in scope:
+        if tok.lemma_.lower() in onto.agent_nouns or tok.lower_ in onto.agent_nouns:
+            out += [c for c in tok.children if c.dep_ == "poss"]
+            out += prep_objects(tok, {"from", "of", "by"})
+    return out
+
+
+def predecessor_tokens(frame: Frame, onto: Ontology) -> list[Token]:
+    """ "in place of X", "in X's place", "in his place", "instead of X", "succeeding X", "replacing X"."""
+    out: list[Token] = []
+    for tok in clause(frame.trigger):
+        low = tok.lower_
+        if low in {"place", "stead"} and tok.head.lower_ == "in":
+            out += [c for c in tok.children if c.dep_ == "poss"]
+            out += prep_objects(tok, {"of"})
+        elif low == "instead":
+            out += prep_objects(tok, {"of"})
+            out += [g for c in tok.children if c.lower_ == "of" for g in c.children]
+        elif low in {"succeeding", "replacing"} and tok.pos_ == "VERB":
+            out += [c for c in tok.children if c.dep_ == "dobj"]
+    if frame.cue.predecessor == "object":
+        out += [c for c in frame.trigger.children if c.dep_ == "dobj"]
+    return out

@@ -1,0 +1,396 @@
+"""The `pw_events` pipeline component: cues, their people and arguments, then links within the document.
+
+Output: `doc._.pw_events`, a list of `purgewatch.records.Event`, each tied to its evidence sentence.
+The publication date is read from `doc._.pw_published` (a `datetime.date` or None), set before the
+pipeline runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from purgewatch.extract import arguments as args
+from purgewatch.extract.coref import PronounResolver
+from purgewatch.extract.factuality import factuality
+from purgewatch.extract.frames import Frame, agent_tokens, build_matcher, find_frames, slot_tokens
+from purgewatch.extract.links import link_events
+from purgewatch.extract.dates import resolve_date
+from purgewatch.extract.positions import (
+    appositive_post, frame_org, is_post_phrase_head, is_post_token, org_in, post_span,
+)
+from purgewatch.extract.syntax import governing_verb, inherited_subject, is_passive, prep_objects, span_text
+from purgewatch.nlp.mentions import SPAN_KEY, collect, is_name_token, name_chain
+from purgewatch.ontology import Ontology, load_ontology
+from purgewatch.records import Event, Group
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "both": 2, "a dozen": 12}
+
+
+def setup_extensions() -> None:
+    """Register the custom attributes, once."""
+    for name, default in (("pw_events", None), ("pw_published", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Token.has_extension("pw_post"):
+        Token.set_extension("pw_post", getter=lambda t: t.lower_ in load_ontology().post_heads)
+
+
+@dataclass
+class Target:
+    """What a slot resolved to: a person mention, a group noun phrase, or nothing usable (an orphan)."""
+
+    person: Span | None = None
+    group: Span | None = None
+    post: Token | None = None  # the post noun the person was found under ("the commander of X, Y")
+
+
+@dataclass
+class Found:
+    frame: Frame
+    targets: list[Target] = field(default_factory=list)
+
+
+class EventExtractor:
+    def __init__(self, nlp: Language, onto: Ontology) -> None:
+        setup_extensions()
+        self.onto = onto
+        self.matcher = build_matcher(nlp.vocab, onto)
+
+    def __call__(self, doc: Doc) -> Doc:
+        handler = getattr(self, "get_error_handler", None)
+        try:
+            doc._.pw_events = extract(doc, self.onto, self.matcher)
+        except Exception as exc:  # one bad document must not abort a batch
+            if handler is not None:
+                handler()(self.__class__.__name__, self, [doc], exc)
+            doc._.pw_events = []
+            raise
+        return doc
+
+
+@Language.factory("pw_events", default_config={"ontology_path": None})
+def make_events(nlp: Language, name: str, ontology_path: str | None) -> EventExtractor:
+    return EventExtractor(nlp, load_ontology(ontology_path))
+
+
+def _people_index(doc: Doc) -> dict[int, Span]:
+    return {i: s for s in doc.spans.get(SPAN_KEY, []) for i in range(s.start, s.end)}
+
+
+def _promotions(doc: Doc, groups: list[list[Frame]], onto: Ontology, people: dict[int, Span]) -> list[Span]:
+    """Proper nouns standing where a cue expects a person are people, whatever NER said."""
+    out = []
+    for frames in groups:
+        for frame in frames:
+            slots = list(frame.cue.patient) + ([frame.cue.successor] if frame.cue.successor else [])
+            for slot in slots:
+                for tok in slot_tokens(frame, slot, people):
+                    cands = [tok] + [c for c in tok.children if c.dep_ == "conj"]
+                    for c in cands:
+                        if c.i not in people and c.pos_ == "PROPN" and is_name_token(c, onto) \
+                                and c.ent_type_ not in {"DATE", "MONEY", "CARDINAL"} and not _org_entity(c, onto):
+                            span = name_chain(c, onto)
+                            if span is not None:
+                                out.append(span)
+    return out
+
+
+def _org_entity(tok: Token, onto: Ontology) -> bool:
+    if tok.ent_type_ not in {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.lower_ in onto.org_heads for t in ent)
+
+
+def extract(doc: Doc, onto: Ontology, matcher: object) -> list[Event]:
+    setup_extensions()
+    base: date | None = doc._.pw_published
+    groups = find_frames(doc, matcher, onto)  # type: ignore[arg-type]
+    people = _people_index(doc)
+    extra = _promotions(doc, groups, onto, people)
+    if extra:
+        doc.spans[SPAN_KEY] = collect(doc, onto, list(doc.spans[SPAN_KEY]) + extra)
+        people = _people_index(doc)
+    resolver = PronounResolver(doc, people, onto.person_pronouns)
+    ctx = _Context(doc, onto, people, resolver, base)
+    found: list[Found] = []
+    for frames in groups:
+        for frame in frames:
+            targets = ctx.patients(frame)
+            if targets or frame is frames[-1]:
+                found.append(Found(frame, targets))
+                break
+    events: list[Event] = []
+    frames_per_sent: dict[int, int] = {}
+    for f in found:
+        frames_per_sent[f.frame.sent.start] = frames_per_sent.get(f.frame.sent.start, 0) + 1
+    for f in found:
+        alone = frames_per_sent[f.frame.sent.start] == 1
+        for target in f.targets:
+            ev = ctx.event(f.frame, target, alone)
+            if ev is not None:
+                events.append(ev)
+    events += ctx.inclusions(found)
+    return link_events(events, doc, onto, ctx)
+
+
+class _Context:
+    """Per-document state shared by the rules: people, pronouns, dates seen so far, posts seen so far."""
+
+    def __init__(self, doc: Doc, onto: Ontology, people: dict[int, Span], resolver: PronounResolver,
+                 base: date | None) -> None:
+        self.doc, self.onto, self.people, self.resolver, self.base = doc, onto, people, resolver, base
+        self.posts: dict[str, Span] = {}
+        self.years: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                iso = resolve_date(ent.text, base)
+                if iso:
+                    self.years.append((ent.start, int(iso[:4])))
+
+    def context_year(self, before: int) -> int | None:
+        year = None
+        for i, y in self.years:
+            if i >= before:
+                break
+            year = y
+        return year
+
+    def person_at(self, tok: Token, exclude: set[str] | None = None) -> Span | None:
+        if tok.i in self.people:
+            return self.people[tok.i]
+        return self.resolver.resolve(tok, exclude)
+
+    def resolve(self, tok: Token) -> list[Target]:
+        """Resolve a slot's head token to people (with their coordinated companions) or a group."""
+        person = self.person_at(tok)
+        post = None
+        if person is None and tok.pos_ in {"NOUN", "PROPN"}:
+            person = self._person_inside(tok)
+            if person is not None and is_post_phrase_head(tok, self.onto):
+                post = tok
+        if person is not None:
+            out = [Target(person=person, post=post)]
+            seen = {person.id_}
+            for extra in self._companions(person.root):
+                if extra.id_ not in seen:
+                    seen.add(extra.id_)
+                    out.append(Target(person=extra))
+            return out
+        if tok.pos_ in {"NOUN", "PRON", "PROPN"} and self._is_group(tok):
+            return [Target(group=tok.doc[tok.left_edge.i:tok.right_edge.i + 1])]
+        return []
+
+    def _person_inside(self, noun: Token) -> Span | None:
+        """The person a noun phrase names: "the former commander of X, Y" (Y), not "deputy to the chief, Z"."""
+        for t in noun.subtree:
+            if t.i not in self.people or t.dep_ not in {"appos", "conj"}:
+                continue
+            ok = True
+            for a in t.ancestors:
+                if a == noun:
+                    break
+                if a.dep_ in {"relcl", "acl"} or (a.dep_ == "pobj" and is_post_phrase_head(a, self.onto)):
+                    ok = False
+                    break
+            if ok:
+                return self.people[t.i]
+        return None
+
+    def _fallback(self, frame: Frame) -> list[Target]:
+        """When the parse puts the person outside the expected slots.
+
+        "X, who ... has been relieved of his post": the relative clause's head is the person.
+        "The man selected ... was X", "the personage lopped off was X": the copula names the person.
+        """
+        t = frame.trigger
+        if frame.type != "appointed" and t.dep_ in {"relcl", "acl"} and t.head.i in self.people:
+            return self.resolve(t.head)
+        verb = None
+        if t.dep_ in {"csubj", "csubjpass"}:
+            verb = t.head
+        elif t.dep_ in {"acl", "relcl"} and t.head.dep_ in {"nsubj", "nsubjpass"}:
+            verb = t.head.head
+        if verb is not None and verb.lemma_ == "be":
+            for attr in (c for c in verb.children if c.dep_ in {"attr", "acomp"}):
+                for x in attr.subtree:
+                    if x.i in self.people:
+                        return self.resolve(x)
+        return []
+
+    def _companions(self, root: Token) -> list[Span]:
+        """People coordinated with a person: "X, Y and Z were dismissed", "X together with Y"."""
+        out = []
+        stack = [c for c in root.children if c.dep_ == "conj"]
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in {"together", "along"} for x in c.lefts):
+                stack += [g for g in c.children if g.dep_ == "pobj"]
+        while stack:
+            c = stack.pop(0)
+            if c.i in self.people:
+                out.append(self.people[c.i])
+            stack += [g for g in c.children if g.dep_ == "conj"]
+        return out
+
+    def _is_group(self, tok: Token) -> bool:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in {"them", "they", "those", "these"}:
+            return False
+        if tok.tag_ not in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in tok.children) \
+                and low not in {"leadership", "personnel", "dozens", "hundreds", "thousands"}:
+            return False
+        return low in self.onto.group_nouns or lemma in self.onto.group_nouns
+
+    def patients(self, frame: Frame) -> list[Target]:
+        targets: list[Target] = []
+        for slot in frame.cue.patient:
+            resolved = (self.resolve(tok) for tok in slot_tokens(frame, slot, self.people))
+            targets = next((r for r in resolved if r), [])
+            if targets:
+                break
+        if not targets:
+            targets = self._fallback(frame)
+        if targets and frame.cue.requires_position and args.explicit_post(frame, self.onto) is None:
+            return []
+        return targets
+
+    def agent(self, frame: Frame, patient: str | None) -> str | None:
+        for tok in agent_tokens(frame, self.people) + args.agent_noun_tokens(frame, self.onto):
+            p = self.person_at(tok)
+            if p is not None and p.id_ != patient:
+                return p.id_
+        if "holder" in frame.cue.patient:
+            verb = governing_verb(frame.trigger)
+            if verb is not None:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    p = self.person_at(subj)
+                    if p is not None and p.id_ != patient:
+                        return p.id_
+        return None
+
+    def successor(self, frame: Frame, patient: str | None) -> str | None:
+        slot = frame.cue.successor
+        if slot is None:
+            return None
+        t = frame.trigger
+        toks: list[Token] = []
+        if slot == "by":
+            toks = prep_objects(t, {"by"}) if (is_passive(t) or t.pos_ == "NOUN") else []
+        elif slot == "subject" and t.pos_ == "VERB" and not is_passive(t):
+            subj = inherited_subject(t)
+            toks = [subj] if subj is not None else []
+        elif slot == "subject":
+            toks = prep_objects(t, {"by"})
+        elif slot in {"to", "with"}:
+            toks = [o for i in frame.tokens for o in prep_objects(t.doc[i], {slot})]
+        for tok in toks:
+            p = self.person_at(tok)
+            if p is not None and p.id_ != patient:
+                return p.id_
+        return None
+
+    def predecessor(self, frame: Frame, patient: str | None) -> str | None:
+        for tok in args.predecessor_tokens(frame, self.onto):
+            p = self.person_at(tok, exclude={patient} if patient else None)
+            if p is not None and p.id_ != patient:
+                return p.id_
+        return None
+
+    def event(self, frame: Frame, target: Target, alone: bool) -> Event | None:
+        onto = self.onto
+        person = target.person
+        pid = person.id_ if person is not None else None
+        post = args.event_post(frame, person, onto, self.posts)
+        if post is None and target.post is not None:
+            post = post_span(target.post, onto)
+        if post is None and target.group is not None and any(is_post_token(t, onto) for t in target.group):
+            post = _group_post(target.group, onto)
+        position = span_text(post) if post is not None else None
+        org = (org_in(post, onto) if post is not None else None) or frame_org(frame.sent, onto)
+        if person is not None and post is not None and frame.type != "appointed":
+            self.posts.setdefault(pid or "", post)
+        sent = frame.sent
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        ev = Event(
+            type=frame.type,
+            person=pid,
+            evidence=text,
+            start=start,
+            end=start + len(text),
+            position=position or None,
+            org=org,
+            date=args.event_date(frame, self.base, self.context_year(sent.start), alone),
+            agent=self.agent(frame, pid),
+            factuality=factuality(frame.trigger, set(frame.tokens), onto, governing_verb(frame.trigger)
+                                  if frame.trigger.pos_ not in {"VERB", "AUX"} or frame.trigger.dep_ in {"amod", "acl"} else None),
+        )
+        if target.group is not None:
+            ev.group = Group(description=span_text(target.group), count=_count(target.group))
+        if frame.type in {"arrested", "charged", "convicted"}:
+            ev.charge = args.event_charge(frame, onto)
+        if onto.is_end_of_tenure(frame.type):
+            ev.replaced_by = self.successor(frame, pid)
+        if frame.type == "appointed":
+            ev.replaces = self.predecessor(frame, pid)
+        ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id}
+        return ev
+
+    def inclusions(self, found: list[Found]) -> list[Event]:
+        """ "Several were arrested. This included X and Y." People named after a group take its events."""
+        out: list[Event] = []
+        by_sent: dict[int, list[Found]] = {}
+        for f in found:
+            by_sent.setdefault(f.frame.sent.start, []).append(f)
+        for sent in self.doc.sents:
+            root = sent.root
+            if root.lemma_.lower() not in self.onto.inclusion_lemmas and sent[0].lower_ not in self.onto.inclusion_lemmas:
+                continue
+            if sent.start == 0:
+                continue
+            prev = self.doc[sent.start - 1].sent
+            pending = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)]
+            if not pending:
+                continue
+            names = []
+            for tok in sent:
+                if tok.i in self.people and tok == self.people[tok.i].root:
+                    names.append(self.people[tok.i])
+            for person in names:
+                for f in pending:
+                    ev = self.event(f.frame, Target(person=person), alone=False)
+                    if ev is None:
+                        continue
+                    post = appositive_post(person, self.onto)
+                    ev.position = span_text(post) if post is not None else None
+                    ev.org = org_in(post, self.onto) if post is not None else None
+                    ev.evidence = self.doc.text[prev.start_char:sent.end_char].strip()
+                    ev.start = prev.start_char + (len(prev.text) - len(prev.text.lstrip()))
+                    ev.end = ev.start + len(ev.evidence)
+                    ev.extras["sent"] = sent.start
+                    out.append(ev)
+        return out
+
+
+def _group_post(group: Span, onto: Ontology) -> Span:
+    toks = [t for t in group if t.dep_ not in {"det", "nummod"} and t.lower_ not in {"additional", "other", "new", "several"}]
+    if not toks:
+        return group
+    return group.doc[toks[0].i:group.end]
+
+
+def _count(group: Span) -> int | None:
+    for t in group:
+        if t.dep_ == "nummod" and t.head == group.root:
+            if t.like_num and t.text.isdigit():
+                return int(t.text)
+            n = NUMBER_WORDS.get(t.lower_)
+            if n is not None:
+                return n
+    return None

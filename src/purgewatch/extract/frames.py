@@ -1,0 +1,161 @@
+"""Find cues in a document and the tokens that fill their slots (patient, agent, successor...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from purgewatch.extract.syntax import (
+    OBJECT_DEPS, children, inherited_subject, is_passive, own_subject, prep_objects,
+)
+from purgewatch.ontology import Cue, Ontology
+
+CUE_PREFIX = "pw_cue_"
+
+
+@dataclass
+class Frame:
+    """One cue occurrence: the event type, the token that governs its clause, and the cue's words."""
+
+    cue: Cue
+    trigger: Token
+    tokens: frozenset[int]
+    sent: Span = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sent = self.trigger.sent
+
+    @property
+    def type(self) -> str:
+        return self.cue.type
+
+
+def build_matcher(vocab: object, onto: Ontology) -> Matcher:
+    matcher = Matcher(vocab)  # type: ignore[arg-type]
+    for cue in onto.cues:
+        matcher.add(f"{CUE_PREFIX}{cue.id}", [list(cue.pattern)])
+    return matcher
+
+
+def find_frames(doc: Doc, matcher: Matcher, onto: Ontology) -> list[list[Frame]]:
+    """Cue occurrences grouped by governing token, longest cue first: the first that finds a patient wins."""
+    by_anchor: dict[int, list[Frame]] = {}
+    for match_id, start, end in matcher(doc):
+        cue = onto.cues[int(doc.vocab.strings[match_id][len(CUE_PREFIX):])]
+        anchor = doc[start + cue.anchor]
+        if cue.requires_prep and not any(c.lower_ in cue.requires_prep for c in anchor.children
+                                         if c.dep_ in {"prep", "agent"}):
+            continue
+        if cue.requires_particle and not any(c.lower_ in cue.requires_particle for c in anchor.children):
+            continue
+        by_anchor.setdefault(anchor.i, []).append(Frame(cue, anchor, frozenset(range(start, end))))
+    return [sorted(fs, key=lambda f: (-len(f.tokens), f.cue.id)) for _, fs in sorted(by_anchor.items())]
+
+
+def _person_before(trigger: Token, people: dict[int, Span]) -> Token | None:
+    """ "... and General X appointed in his place": a bare participle right after a name has it as subject."""
+    if own_subject(trigger) is not None:
+        return None
+    j = trigger.i - 1
+    while j >= trigger.sent.start and trigger.doc[j].pos_ == "ADV":
+        j -= 1
+    if j >= trigger.sent.start and j in people:
+        return trigger.doc[j]
+    return None
+
+
+def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]:
+    """The head tokens standing in a slot of the frame, before they are resolved to people."""
+    t = frame.trigger
+    match = [t.doc[i] for i in sorted(frame.tokens)]
+    if slot == "object":
+        if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD"}:
+            if t.dep_ in {"acl", "amod"} and t.tag_ == "VBN" and not own_subject(t):
+                return [t.head]
+            if is_passive(t):
+                before = _person_before(t, people) if not own_subject(t) else None
+                if before is not None:
+                    return [before]
+                subj = inherited_subject(t)
+                return [subj] if subj is not None else []
+            objs = [c for m in match for c in children(m, OBJECT_DEPS) if c.i not in frame.tokens]
+            if objs:
+                return objs[:1]
+            before = _person_before(t, people) if t.tag_ in {"VBN", "VBD"} else None
+            if before is not None:
+                return [before]
+            if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"} and own_subject(t) is not None:
+                return [t.head]  # "the man he selected": the relative clause's object is its head noun
+            return []
+        return []
+    if slot == "subject":
+        if t.pos_ in {"VERB", "AUX"} and not is_passive(t):
+            subj = inherited_subject(t)
+            if subj is None and t.dep_ in {"acl", "relcl"}:
+                return [t.head]
+            return [subj] if subj is not None else []
+        return []
+    if slot == "of":
+        out = [o for m in match for o in prep_objects(m, {"of"})]
+        out += [c for c in t.children if c.dep_ == "poss"]
+        return out[:1]
+    if slot in {"on", "against"}:
+        preps = {"on", "upon"} if slot == "on" else {"against"}
+        return [o for m in match for o in prep_objects(m, preps)][:1]
+    if slot == "modified":
+        if t.dep_ in {"amod", "compound", "acl"} and t.head.pos_ in {"PROPN", "NOUN"}:
+            return [t.head]
+        return []
+    if slot == "holder":
+        return holder_tokens(t, people)
+    if slot in {"by", "to", "with"}:
+        out = [o for m in match for o in prep_objects(m, {slot})]
+        for of in [o for m in match for o in prep_objects(m, {"of"})]:
+            out += prep_objects(of, {slot})
+        return out[:1]
+    return []
+
+
+def holder_tokens(post: Token, people: dict[int, Span]) -> list[Token]:
+    """Who holds the post a noun names: "X, the new head", "the new head, X", "new deputies: X, Y", "X is the new head"."""
+    appos = [c for c in post.children if c.dep_ == "appos"]
+    if appos:
+        return appos[:1]
+    if post.dep_ == "appos":
+        return [post.head]
+    if post.dep_ == "compound" and post.head.i in people:
+        return [post.head]
+    if post.dep_ in {"attr", "acomp"}:
+        subj = own_subject(post.head)
+        if subj is not None:
+            return [subj]
+    if post.dep_ in {"nsubj", "nsubjpass"} or (post.dep_ == "acl" and post.head.dep_ in {"nsubj"}):
+        noun = post if post.dep_ in {"nsubj", "nsubjpass"} else post.head
+        verb = noun.head
+        if verb.lemma_ == "be":
+            return [c for c in verb.children if c.dep_ in {"attr", "acomp"}][:1]
+    doc = post.doc
+    j = post.i + 1
+    while j < post.sent.end and doc[j].dep_ in {"prep", "pobj", "det", "compound", "amod"} and doc[j].text != ":":
+        j += 1
+    if j < post.sent.end and doc[j].text == ":":
+        for k in range(j + 1, post.sent.end):
+            if k in people:
+                return [doc[k]]
+    return []
+
+
+def agent_tokens(frame: Frame, people: dict[int, Span]) -> list[Token]:
+    """Who decided it: the active subject, a passive "by X", or "at X's suggestion", "a decree from X"."""
+    t = frame.trigger
+    out: list[Token] = []
+    if t.pos_ in {"VERB", "AUX"} and "subject" not in frame.cue.patient and not is_passive(t) \
+            and frame.cue.successor != "subject" and _person_before(t, people) is None:
+        subj = inherited_subject(t)
+        if subj is not None:
+            out.append(subj)
+    if is_passive(t) and frame.cue.successor != "by":
+        out += prep_objects(t, {"by"})
+    return out

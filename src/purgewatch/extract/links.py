@@ -1,0 +1,134 @@
+"""Links between the events of one document: who replaced whom, shared dates, and duplicates merged."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from purgewatch.ontology import Ontology
+from purgewatch.records import Event
+
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+POST_STOP = {"the", "of", "a", "an", "and", "in", "to", "for", "s", "his", "her", "new", "former"}
+
+
+def link_events(events: list[Event], doc: Doc, onto: Ontology, ctx: Any) -> list[Event]:
+    _instead(events, doc, onto)
+    events = events + _implied_appointments(events, onto)
+    _mirror(events, onto)
+    return _dedupe(events, onto)
+
+
+def _sent(ev: Event) -> int:
+    return int(ev.extras.get("sent", 0))
+
+
+def _instead(events: list[Event], doc: Doc, onto: Ontology) -> None:
+    """ "X was not reappointed. Instead, Y was appointed": Y replaces the person whose tenure just ended."""
+    for ev in events:
+        if ev.type != "appointed" or ev.replaces or ev.person is None:
+            continue
+        sent = doc[_sent(ev)].sent
+        marker = any(t.lower_ in onto.replacement_markers and t.dep_ == "advmod"
+                     and not any(c.lower_ == "of" for c in t.children) for t in sent)
+        if not marker:
+            continue
+        ends = [e for e in events if onto.is_end_of_tenure(e.type) and e.person and e.person != ev.person
+                and e.start <= ev.start and 0 <= ev.start - e.start < 1500]
+        if ends:
+            prev = max(ends, key=lambda e: (e.start, -_sent(e)))
+            ev.replaces = prev.person
+
+
+def _implied_appointments(events: list[Event], onto: Ontology) -> list[Event]:
+    """ "the replacement of X by Y": Y's appointment is stated too, in the same words."""
+    out = []
+    for ev in events:
+        if not onto.is_end_of_tenure(ev.type) or not ev.replaced_by:
+            continue
+        if any(e.type == "appointed" and e.person == ev.replaced_by and abs(_sent(e) - _sent(ev)) <= 60
+               for e in events):
+            continue
+        out.append(Event(
+            type="appointed", person=ev.replaced_by, evidence=ev.evidence, start=ev.start, end=ev.end,
+            position=ev.position, org=ev.org, date=ev.date, replaces=ev.person, agent=ev.agent,
+            factuality=ev.factuality, extras=dict(ev.extras, implied=True),
+        ))
+    return out
+
+
+def _mirror(events: list[Event], onto: Ontology) -> None:
+    """Make replaces/replaced_by agree, and let linked events share a date the text gives only once."""
+    named = [e for e in events if e.person]
+    for a in named:
+        if a.type != "appointed" or not a.replaces:
+            continue
+        ends = [e for e in named if onto.is_end_of_tenure(e.type) and e.person == a.replaces
+                and abs(e.start - a.start) < 1500]
+        if not ends:
+            continue
+        e = min(ends, key=lambda x: abs(x.start - a.start))
+        if e.replaced_by is None:
+            e.replaced_by = a.person
+        if a.date is None:
+            a.date = e.date
+        elif e.date is None:
+            e.date = a.date
+        if a.position is None:
+            a.position, a.org = e.position, a.org or e.org
+        elif e.position is None:
+            e.position = a.position
+
+
+def post_tokens(text: str | None) -> set[str]:
+    toks = {t.rstrip("s") if len(t) > 3 else t for t in TOKEN_RE.findall((text or "").lower())}
+    return {("defense" if t == "defence" else t) for t in toks} - POST_STOP
+
+
+def posts_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    ta, tb = post_tokens(a), post_tokens(b)
+    if not ta or not tb:
+        return True
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dedupe(events: list[Event], onto: Ontology) -> list[Event]:
+    """One event per person, kind and post: later mentions ("the dismissal of X") fill gaps, never add rows."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.start, e.extras.get("implied", False))):
+        if ev.person is None:
+            kept.append(ev)
+            continue
+        twin = next((k for k in kept if k.person == ev.person and _same_kind(k, ev, onto)
+                     and posts_compatible(k.position, ev.position) and dates_compatible(k.date, ev.date)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        if twin.factuality in {"speculative", "negated"} and ev.factuality in {"asserted", "reported"}:
+            kept[kept.index(twin)] = _fill(ev, twin)
+        else:
+            _fill(twin, ev)
+    return kept
+
+
+def _same_kind(a: Event, b: Event, onto: Ontology) -> bool:
+    if a.type == b.type:
+        return True
+    return onto.is_end_of_tenure(a.type) and onto.is_end_of_tenure(b.type)
+
+
+def _fill(into: Event, other: Event) -> Event:
+    for name in ("position", "org", "date", "replaces", "replaced_by", "charge", "agent"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    return into

@@ -1,0 +1,135 @@
+"""Posts and organisations: the noun phrase that names an office or rank, and the body it belongs to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from purgewatch.extract.syntax import DROP_LEFT, prep_objects
+from purgewatch.ontology import Ontology
+
+GENERIC_POST_NOUNS = {"post", "posts", "position", "positions", "office", "job", "duties", "duty", "rank", "seat",
+                      "portfolio", "role", "command", "capacity"}
+STOP_RIGHT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
+DATE_PREPS = {"since", "until", "from", "in", "on", "at", "till", "during", "after", "before"}
+
+
+def is_post_token(tok: Token, onto: Ontology) -> bool:
+    return tok.lower_ in onto.post_heads or tok.lemma_.lower() in onto.post_heads
+
+
+def is_post_phrase_head(tok: Token, onto: Ontology) -> bool:
+    """A noun that heads a post: "minister", or "Defense Minister", "editorship"."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ == "PERSON":
+        return False
+    if is_post_token(tok, onto):
+        return True
+    return any(c.dep_ == "compound" and is_post_token(c, onto) for c in tok.children)
+
+
+def post_span(head: Token, onto: Ontology) -> Span | None:
+    """The contiguous phrase of a post headed by `head`, without determiners, "former", dates or appositions."""
+    doc = head.doc
+    if head.lower_ in GENERIC_POST_NOUNS:
+        # "his post as X", "the post of X": the real post is inside.
+        for obj in prep_objects(head, {"of", "as"}):
+            if is_post_phrase_head(obj, onto):
+                return post_span(obj, onto)
+        return None
+    left = head.i
+    for c in sorted((c for c in head.lefts), key=lambda t: -t.i):
+        if c.dep_ in {"det", "predet"} or c.lower_ in DROP_LEFT:
+            break
+        if c.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "quantmod"} or c.tag_ == "POS":
+            left = min(left, c.left_edge.i)
+        else:
+            break
+    while left < head.i and (doc[left].lower_ in DROP_LEFT or doc[left].dep_ in {"det", "predet"}
+                             or doc[left].is_punct):
+        left += 1
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in STOP_RIGHT_DEPS:
+            break
+        if c.dep_ == "prep" and c.lower_ in DATE_PREPS and any(g.ent_type_ == "DATE" for g in c.subtree):
+            break
+        if c.dep_ == "prep" and c.lower_ not in {"of", "to", "for", "in", "at", "on"}:
+            break
+        right = _cut_right(c, onto)
+    while right > head.i and (doc[right].is_punct or doc[right].dep_ in {"cc", "det"}):
+        right -= 1
+    return doc[left:right + 1]
+
+
+def _cut_right(c: Token, onto: Ontology) -> int:
+    """Right edge of a post's complement, stopping before an apposition, a clause or a parenthesis."""
+    edge = c.i
+    for t in c.subtree:
+        if t.i < c.i:
+            continue
+        if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", ";", "—", "–"}:
+            break
+        if t.i == edge + 1 or t.i == edge:
+            edge = t.i
+        else:
+            break
+    return edge
+
+
+def org_in(span: Span, onto: Ontology) -> str | None:
+    """The organisation named inside a post phrase ("head of the General Staff" -> "General Staff")."""
+    for tok in span:
+        if tok.lower_ in onto.org_heads and tok.text[:1].isupper():
+            start = tok.left_edge.i
+            while start < tok.i and (tok.doc[start].dep_ == "det" or tok.doc[start].tag_ == "POS"):
+                start += 1
+            start = max(start, span.start)
+            end = tok.i + 1
+            for r in tok.rights:
+                if r.dep_ == "prep" and r.lower_ == "of":
+                    end = min(r.right_edge.i + 1, span.end)
+            text = tok.doc[start:end].text.strip(" ,;:()")
+            return text or None
+    return None
+
+
+def frame_org(sent: Span, onto: Ontology) -> str | None:
+    """An organisation that frames a sentence: "In the Commissariat of X, the People's Commissar Y was ..."."""
+    first = sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    for obj in first.subtree:
+        if obj.dep_ == "pobj" and obj.lower_ in onto.org_heads and obj.text[:1].isupper():
+            start = obj.left_edge.i
+            while start < obj.i and obj.doc[start].dep_ == "det":
+                start += 1
+            return obj.doc[start:obj.right_edge.i + 1].text.strip(" ,") or None
+    return None
+
+
+def appositive_post(name: Span, onto: Ontology, allow_former: bool = True) -> Span | None:
+    """A post stated beside a name: title before it, apposition after it, or the noun it is apposed to."""
+    doc: Doc = name.doc
+    root = name.root
+    # Titles before the name inside its own noun phrase: "Deputy Defense Minister Timur Ivanov".
+    title_toks = [t for t in doc[name.sent.start:name.start] if t.head == root and t.dep_ in {"compound", "amod", "poss"}]
+    if title_toks and any(is_post_token(t, onto) and t.lower_ not in onto.ranks for t in title_toks):
+        start = min(t.left_edge.i for t in title_toks)
+        while start < name.start and (doc[start].dep_ == "det" or doc[start].lower_ in DROP_LEFT):
+            if not allow_former and doc[start].lower_ == "former":
+                return None
+            start += 1
+        if start < name.start:
+            return doc[start:name.start]
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for c in candidates:
+        if not is_post_phrase_head(c, onto) and c.lower_ not in GENERIC_POST_NOUNS:
+            # "X, deputy to the chief ..." may hang the post off a word the parser chose oddly
+            continue
+        if not allow_former and any(t.lower_ in {"former", "ex", "then"} for t in c.lefts):
+            continue
+        span = post_span(c, onto)
+        if span is not None and len(span) > 0:
+            return span
+    return None

@@ -1,0 +1,201 @@
+"""One file to SourceDocuments: guards (size, emptiness, permissions), format dispatch, metadata merge.
+
+Every failure is a LoadError with a one-line reason; `iter_file` yields them so a JSONL file with one
+bad line still gives its good lines, and `load_file` is the strict form that raises.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+from ..errors import LoadError
+from ..records import SourceDocument
+from .dateline import find_dateline
+from .decode import NotText, decode_bytes
+from .formats import Extracted, extract_html, extract_pdf
+from .manifest import MANIFEST_NAME, ManifestEntry, optional_date, optional_str
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# A first line longer than this is a paragraph, not a title.
+TITLE_MAX_CHARS = 150
+_MB = 1024 * 1024
+DEFAULT_LANGUAGE: str = next(f.default for f in fields(SourceDocument) if f.name == "language")  # type: ignore[assignment]
+
+
+def load_file(
+    path: str | Path, published: date | None = None, meta: ManifestEntry | None = None
+) -> list[SourceDocument]:
+    """The documents in one file; raises the first LoadError (for JSONL: the first bad line)."""
+    documents: list[SourceDocument] = []
+    for item in iter_file(path, published, meta):
+        if isinstance(item, LoadError):
+            raise item
+        documents.append(item)
+    return documents
+
+
+def iter_file(
+    path: str | Path, published: date | None = None, meta: ManifestEntry | None = None
+) -> Iterator[SourceDocument | LoadError]:
+    """The documents in one file, with a LoadError in place of each one that failed.
+
+    `published` (the user's --published) overrides every date the file or manifest states;
+    `meta` is the file's manifest entry.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if path.name == MANIFEST_NAME:
+        yield LoadError(str(path), "a manifest holds metadata, not documents; name its folder instead")
+        return
+    if suffix not in SUPPORTED_EXTENSIONS:
+        kind = f"'{suffix}'" if suffix else "(no extension)"
+        yield LoadError(str(path), f"unsupported file type {kind} (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
+        return
+    try:
+        data = read_bytes(path)
+        if suffix == ".jsonl":
+            yield from _iter_jsonl(path, decode_bytes(data), published, meta)
+        else:
+            yield _single_document(path, data, suffix, published, meta)
+    except LoadError as exc:
+        yield exc
+    except (NotText, ValueError) as exc:
+        yield LoadError(str(path), str(exc))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, after the checks that need no reading (existence, type, size)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise LoadError(str(path), reason) from None
+    except OSError as exc:
+        raise LoadError(str(path), describe_os_error(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end; only regular files are documents.
+        raise LoadError(str(path), "not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise LoadError(
+            str(path), f"file too large ({info.st_size / _MB:.1f} MB > {MAX_FILE_BYTES / _MB:g} MB limit)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), describe_os_error(exc)) from None
+    if not data:
+        raise LoadError(str(path), "empty file")
+    return data
+
+
+def _single_document(
+    path: Path, data: bytes, suffix: str, published: date | None, meta: ManifestEntry | None
+) -> SourceDocument:
+    if suffix in (".html", ".htm"):
+        found = extract_html(data)
+    elif suffix == ".pdf":
+        found = extract_pdf(data)
+    else:
+        text = decode_bytes(data)
+        if not text.strip():
+            raise ValueError("no text (whitespace only)")
+        found = Extracted(text=text, title=_first_line_title(text, markdown=suffix == ".md"))
+    meta = meta or ManifestEntry(file=path.name)
+    return SourceDocument(
+        doc_id=meta.doc or path.stem,
+        text=found.text,
+        path=str(path),
+        title=meta.title or found.title,
+        url=meta.url or found.url,
+        outlet=meta.outlet or found.outlet,
+        published=published or meta.published or found.published or find_dateline(found.text),
+        language=meta.language or found.language or DEFAULT_LANGUAGE,
+    )
+
+
+def _iter_jsonl(
+    path: Path, text: str, published: date | None, meta: ManifestEntry | None
+) -> Iterator[SourceDocument | LoadError]:
+    """One document per line. A manifest entry for the file supplies the id prefix and the
+    outlet, language and date defaults; title and url are per document, so only the line gives them."""
+    meta = meta or ManifestEntry(file=path.name)
+    prefix = meta.doc or path.stem
+    first_line: dict[str, int] = {}
+    any_line = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        any_line = True
+        try:
+            document = _jsonl_document(path, line, f"{prefix}-{number}", published, meta)
+        except ValueError as exc:
+            yield LoadError(str(path), f"line {number}: {exc}")
+            continue
+        if document.doc_id in first_line:
+            yield LoadError(
+                str(path),
+                f"line {number}: duplicate id '{document.doc_id}' (first on line {first_line[document.doc_id]})",
+            )
+            continue
+        first_line[document.doc_id] = number
+        yield document
+    if not any_line:
+        yield LoadError(str(path), "no text (whitespace only)")
+
+
+def _jsonl_document(
+    path: Path, line: str, default_id: str, published: date | None, meta: ManifestEntry
+) -> SourceDocument:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError:
+        raise ValueError("invalid JSON") from None
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    if "text" not in obj or obj["text"] is None:
+        raise ValueError("no 'text' field")
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise ValueError("'text' must be a string")
+    if not text.strip():
+        raise ValueError("empty 'text'")
+    # The file was decoded with newlines normalised, but "\r\n" escaped inside a JSON string was not.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceDocument(
+        doc_id=optional_str(obj, "id") or default_id,
+        text=text,
+        path=str(path),
+        title=optional_str(obj, "title"),
+        url=optional_str(obj, "url"),
+        outlet=optional_str(obj, "outlet") or meta.outlet,
+        published=published or optional_date(obj, "published") or meta.published or find_dateline(text),
+        language=optional_str(obj, "language") or meta.language or DEFAULT_LANGUAGE,
+    )
+
+
+def _first_line_title(text: str, markdown: bool) -> str | None:
+    """The first non-empty line when it is short enough to be a heading (Markdown '#' marks dropped)."""
+    for line in text.split("\n"):
+        title = line.strip()
+        if markdown:
+            title = title.lstrip("#").strip()
+        if title:
+            return title if len(title) < TITLE_MAX_CHARS else None
+    return None
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short lower-case reason for an OS error, for a LoadError."""
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return (exc.strerror or type(exc).__name__).lower()

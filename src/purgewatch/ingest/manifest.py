@@ -1,0 +1,123 @@
+"""The per-folder manifest.jsonl: metadata for the files beside it, one JSON object a line.
+
+A bad line is reported and skipped, not fatal: one typo should not stop a corpus from loading.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import DateError, LoadError
+from .dateline import parse_metadata_date
+
+MANIFEST_NAME = "manifest.jsonl"
+_TEXT_FIELDS = ("doc", "title", "outlet", "url", "language")
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """Metadata for one file, as given by its manifest line; None where the line says nothing."""
+
+    file: str
+    doc: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    language: str | None = None
+
+
+@dataclass
+class Manifest:
+    """A folder's manifest: entries keyed by file name, and the lines that could not be used."""
+
+    path: Path
+    entries: dict[str, ManifestEntry] = field(default_factory=dict)
+    errors: list[LoadError] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """Read folder/manifest.jsonl, or return None when the folder has none.
+
+    An unreadable manifest is one error in `errors`, not an exception, so the folder still loads.
+    """
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    manifest = Manifest(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        manifest.errors.append(LoadError(str(path), f"cannot read manifest ({_short(exc)})"))
+        return manifest
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = parse_manifest_line(line)
+        except ValueError as exc:
+            manifest.errors.append(LoadError(str(path), f"line {number}: {exc}"))
+            continue
+        if entry.file in manifest.entries:
+            first = manifest.lines[entry.file]
+            manifest.errors.append(
+                LoadError(str(path), f"line {number}: duplicate entry for '{entry.file}' (first on line {first})")
+            )
+            continue
+        manifest.entries[entry.file] = entry
+        manifest.lines[entry.file] = number
+    return manifest
+
+
+def parse_manifest_line(line: str) -> ManifestEntry:
+    """One manifest line to an entry; ValueError with a short reason when the line is unusable.
+
+    A line with any invalid field is refused as a whole rather than half-applied.
+    """
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError:
+        raise ValueError("invalid JSON") from None
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    name = obj.get("file")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("no 'file' field")
+    if "/" in name or "\\" in name or name in (".", ".."):
+        raise ValueError(f"'file' must name a file in the manifest's folder, got '{name}'")
+    values = {key: optional_str(obj, key) for key in _TEXT_FIELDS}
+    return ManifestEntry(file=name, published=optional_date(obj, "published"), **values)
+
+
+def optional_str(obj: dict[str, Any], key: str) -> str | None:
+    """obj[key] as a non-blank string, None when absent, null or blank; ValueError for other types.
+
+    Numbers are accepted and turned into strings, since ids are often written as bare numbers.
+    """
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"'{key}' must be a string")
+    text = str(value).strip()
+    return text or None
+
+
+def optional_date(obj: dict[str, Any], key: str) -> date | None:
+    """obj[key] parsed as a date, None when absent or null; ValueError naming the bad value."""
+    value = optional_str(obj, key)
+    if value is None:
+        return None
+    try:
+        return parse_metadata_date(value)
+    except DateError:
+        raise ValueError(f"invalid '{key}' date '{value}'") from None
+
+
+def _short(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or type(exc).__name__

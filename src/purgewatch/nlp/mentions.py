@@ -1,0 +1,206 @@
+"""Find every mention of a person in a document and group the mentions that name the same person.
+
+The small statistical NER misses many names in this domain: bare Russian surnames come out as places,
+"People's Commissar X" as an organisation. So NER is only the first source; titles, initials,
+coordination with a known person and the extractor's argument slots add more, and one mention found
+anywhere makes the same surname a person everywhere in the document (`propagate`).
+Mentions live in `doc.spans["pw_persons"]`; each span's `id_` is the person's fullest name in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from purgewatch.ontology import Ontology, load_ontology
+from purgewatch.resolve.names import surname_key
+
+SPAN_KEY = "pw_persons"
+# "K.A. Meretskov", "L. Kaganovich", "I. V. Tulenev": initials the tokenizer may split oddly.
+INITIALS_RE = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z']+)(?:-[A-Z]?[a-z']+)?\b")
+NAME_DEPS = {"compound", "flat", "nmod", "appos"}
+
+
+def is_name_token(tok: Token, onto: Ontology) -> bool:
+    """A capitalised word that can be part of a person's name (not a title, not an organisation word)."""
+    text = tok.text
+    if not text[:1].isupper() or tok.is_punct or tok.like_num:
+        return False
+    low = tok.lower_
+    if low in onto.titles or low in onto.org_heads or low in onto.name_prefixes or tok.is_stop:
+        return False
+    if len(text) > 1 and text.isupper() and "." not in text:  # acronyms: NKVD, FSB
+        return False
+    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or tok.ent_type_ == "PERSON"
+
+
+def trim_name(span: Span, onto: Ontology) -> Span | None:
+    """Strip titles, ranks, determiners and a possessive from a candidate name span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and not is_name_token(doc[start], onto) and not _is_initial(doc[start]):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in onto.titles):
+        end -= 1
+    if start >= end:
+        return None
+    if not any(is_name_token(t, onto) for t in doc[start:end]):
+        return None
+    if any(t.lower_ in onto.org_heads for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _is_initial(tok: Token) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", tok.text))
+
+
+def name_chain(tok: Token, onto: Ontology) -> Span | None:
+    """The name a single proper-noun token belongs to: it and the name words joined to it as compounds."""
+    doc = tok.doc
+    start = end = tok.i
+    while start > tok.sent.start and doc[start - 1].head.i in range(start, tok.i + 1) and \
+            doc[start - 1].dep_ in NAME_DEPS and (is_name_token(doc[start - 1], onto) or _is_initial(doc[start - 1])):
+        start -= 1
+    span = trim_name(doc[start:end + 1], onto)
+    return span
+
+
+def _ner_candidates(doc: Doc, onto: Ontology) -> Iterable[Span]:
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            span = trim_name(ent, onto)
+            if span is not None:
+                yield span
+
+
+def _initial_candidates(doc: Doc) -> Iterable[Span]:
+    for m in INITIALS_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _title_candidates(doc: Doc, onto: Ontology) -> Iterable[Span]:
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in onto.name_prefixes or tok.i + 1 >= n:
+            continue
+        j = tok.i + 1
+        while j < n and (is_name_token(doc[j], onto) or _is_initial(doc[j])) and doc[j].sent == tok.sent:
+            j += 1
+        if j > tok.i + 1 and j - tok.i - 1 <= 4:
+            nxt = doc[j] if j < n else None
+            # "General Staff Academy": the run goes on into an organisation word, so it is not a name.
+            if nxt is not None and nxt.lower_ in onto.org_heads and nxt.text[:1].isupper():
+                continue
+            yield doc[tok.i + 1:j]
+
+
+def _conj_candidates(doc: Doc, onto: Ontology, known: set[int]) -> Iterable[Span]:
+    """A proper noun coordinated with a known person ("Vyshinsky and X") is a person too."""
+    for tok in doc:
+        if tok.i in known or tok.dep_ != "conj" or tok.pos_ != "PROPN":
+            continue
+        if tok.head.i in known:
+            span = name_chain(tok, onto)
+            if span is not None:
+                yield span
+
+
+def collect(doc: Doc, onto: Ontology, extra: Iterable[Span] = ()) -> list[Span]:
+    """All person mentions, non-overlapping, longest first wins, then grouped and named."""
+    candidates = list(_ner_candidates(doc, onto)) + list(_initial_candidates(doc)) + \
+        list(_title_candidates(doc, onto)) + list(extra)
+    spans = _non_overlapping(candidates)
+    for _ in range(2):
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        more = list(_conj_candidates(doc, onto, covered))
+        if not more:
+            break
+        spans = _non_overlapping(spans + more)
+    spans = _non_overlapping(spans + list(_propagate(doc, onto, spans)))
+    _name_clusters(spans)
+    return spans
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if s.start >= s.end or any(i in taken for i in range(s.start, s.end)):
+            continue
+        chosen.append(s)
+        taken.update(range(s.start, s.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _propagate(doc: Doc, onto: Ontology, spans: list[Span]) -> Iterable[Span]:
+    """One mention tagged as a person makes the same surname a person wherever else it stands."""
+    surnames = {s[-1].text for s in spans if is_name_token(s[-1], onto)}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.i in covered or tok.text not in surnames:
+            continue
+        span = name_chain(tok, onto)
+        if span is not None and span.end - 1 == tok.i:
+            yield span
+
+
+def _name_clusters(spans: list[Span]) -> None:
+    """Give each mention the fullest form of its person's name in the document (span.id_).
+
+    A bare surname takes the most recent fuller mention with that surname, so two different
+    Popovs stay apart when each is introduced in full before the bare form is used.
+    """
+    full_by_key: dict[str, list[str]] = {}
+    for s in spans:
+        key = surname_key(s.text)
+        forms = full_by_key.setdefault(key, [])
+        if s.text not in forms:
+            forms.append(s.text)
+    last_full: dict[str, str] = {}
+    for s in spans:
+        key = surname_key(s.text)
+        forms = full_by_key[key]
+        if len(s) > 1 or len(forms) == 1:
+            best = _fullest([f for f in forms if _compatible(f, s.text)] or [s.text])
+            last_full[key] = best
+            s.id_ = best
+        else:
+            s.id_ = last_full.get(key) or _fullest(forms)
+
+
+def _compatible(full: str, other: str) -> bool:
+    """"K.A. Meretskov" and "Kirill Meretskov" can be one person; "Ivan Popov" and "Pavel Popov" cannot."""
+    a, b = full.split()[:-1], other.split()[:-1]
+    if not a or not b:
+        return True
+    return a[0][0].lower() == b[0][0].lower()
+
+
+def _fullest(forms: list[str]) -> str:
+    def rank(f: str) -> tuple[int, int, int]:
+        words = f.split()
+        spelled = sum(1 for w in words[:-1] if not w.endswith("."))
+        return (spelled, len(words), len(f))
+    return max(forms, key=rank)
+
+
+@Language.factory("pw_mentions", default_config={"ontology_path": None})
+def make_mentions(nlp: Language, name: str, ontology_path: str | None) -> "PersonMentions":
+    return PersonMentions(load_ontology(ontology_path))
+
+
+class PersonMentions:
+    """Pipeline component: doc.spans['pw_persons'] = the person mentions, each named by span.id_."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.onto = onto
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = collect(doc, self.onto)
+        return doc

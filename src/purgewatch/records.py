@@ -1,0 +1,70 @@
+"""Typed records passed between the stages: source documents in, personnel events out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+EVENT_FIELDS = (
+    "doc", "type", "person", "group", "position", "org", "date", "replaces",
+    "replaced_by", "charge", "agent", "factuality", "evidence",
+)
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document as loaded from a file: its id, text and metadata."""
+
+    doc_id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    language: str = "en"
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the text and of the metadata that changes what is extracted."""
+        h = hashlib.sha256()
+        h.update(self.text.encode("utf-8"))
+        h.update(b"\0" + (self.published.isoformat() if self.published else "").encode())
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of people the text does not name one by one ("three deputy ministers")."""
+
+    description: str
+    count: int | None = None
+
+
+@dataclass
+class Event:
+    """One personnel event, tied to the sentence that states it (character offsets into the document text)."""
+
+    type: str
+    person: str | None
+    evidence: str
+    start: int
+    end: int
+    group: Group | None = None
+    position: str | None = None
+    org: str | None = None
+    date: str | None = None
+    replaces: str | None = None
+    replaced_by: str | None = None
+    charge: str | None = None
+    agent: str | None = None
+    factuality: str = "asserted"
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_record(self, doc_id: str) -> dict[str, Any]:
+        """The spec's interchange record (shared/spec/events.md)."""
+        rec = {k: getattr(self, k) for k in EVENT_FIELDS if k != "doc"}
+        rec["group"] = asdict(self.group) if self.group else None
+        return {"doc": doc_id, **rec}

@@ -1,0 +1,1 @@
+"""The resolve stage: names compared and grouped across mentions and documents."""

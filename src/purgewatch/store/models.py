@@ -1,0 +1,99 @@
+"""SQLAlchemy 2 models. Changing them means a new Alembic migration in store/migrations/versions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str] = mapped_column(String(255))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+    events: Mapped[list[Event]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                               passive_deletes=True)
+
+
+class Person(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    surname_key: Mapped[str] = mapped_column(String(255), index=True)
+
+    aliases: Mapped[list[PersonAlias]] = relationship(back_populates="person", cascade="all, delete-orphan")
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+    __table_args__ = (UniqueConstraint("person_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(255), index=True)
+
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_type_date", "type", "date"),
+        Index("ix_events_person", "person_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # content hash: reruns are idempotent
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    person_name: Mapped[str | None] = mapped_column(String(255))
+    group_description: Mapped[str | None] = mapped_column(Text)
+    group_count: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[str | None] = mapped_column(Text)
+    org: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)  # ISO at the text's precision
+    replaces: Mapped[str | None] = mapped_column(String(255))
+    replaced_by: Mapped[str | None] = mapped_column(String(255))
+    charge: Mapped[str | None] = mapped_column(String(32))
+    agent: Mapped[str | None] = mapped_column(String(255))
+    factuality: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # order within the document
+
+    document: Mapped[Document] = relationship(back_populates="events")
+    person: Mapped[Person | None] = relationship()
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="event", cascade="all, delete-orphan",
+                                                    passive_deletes=True)
+
+
+class Evidence(Base):
+    """Provenance of one fact: the sentence, its character span in the document, and what produced it."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    doc_id: Mapped[str] = mapped_column(String(255))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | inferred | reviewed
+
+    event: Mapped[Event] = relationship(back_populates="evidence")
