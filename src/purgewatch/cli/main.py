@@ -9,16 +9,30 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from purgewatch.cli import render
 from purgewatch.errors import PurgewatchError
 
-app = typer.Typer(
-    name="purgewatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-    help="Turn reports about purges into a source-linked database of personnel events.",
-)
 console = Console()
 err = Console(stderr=True)
+
+
+class _Commands(TyperGroup):
+    """Every command's expected failures become one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except PurgewatchError as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="purgewatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, cls=_Commands,
+    help="Turn reports about purges into a source-linked database of personnel events.",
+)
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database URL (default: $PURGEWATCH_DB or sqlite:///purgewatch.db).", show_default=False)]
@@ -153,7 +167,10 @@ def person(
     records = open_store(db).events(EventFilter(person=name))
     if not records:
         fail(f"no events for '{name}'")
-    _emit(records, format, evidence=True)
+    if format == "table":
+        console.print(render.timeline(records), highlight=False)
+    else:
+        _emit(records, format)
 
 
 @app.command()
@@ -214,11 +231,7 @@ def evaluate(
 
 
 def main() -> None:
-    try:
-        app()
-    except PurgewatchError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        sys.exit(1)
+    app()
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from purgewatch.store.repository import SPEC_KEYS, spec_record
 
@@ -66,3 +67,19 @@ def print_summary(console: Console, summary: dict[str, Any]) -> None:
         console.print(t)
     if summary["latest"]:
         console.print(events_table(summary["latest"], title="Ten latest events"))
+
+
+def timeline(records: Sequence[dict[str, Any]]) -> Text:
+    """One person's events as a readable list: date, type, post, then the evidence quoted."""
+    out = Text()
+    for r in records:
+        out.append(f"{r.get('date') or 'undated':10}  ", style="bold")
+        out.append(f"{r['type']:10}", style="cyan")
+        out.append(f"  {who(r)}")
+        post = ", ".join(x for x in (r.get("position"), r.get("org")) if x)
+        if post:
+            out.append(f"  ({post})")
+        if r.get("factuality") not in (None, "asserted"):
+            out.append(f"  [{r['factuality']}]", style="yellow")
+        out.append(f"\n            {r['doc']}: “{r.get('evidence') or ''}”\n", style="dim")
+    return out

@@ -1,7 +1,7 @@
 """Scoring of extracted events against gold files, as shared/spec/events.md ("Scoring") defines it."""
 
 from purgewatch.evaluate.io import load_records
-from purgewatch.evaluate.names import fold, surname_key, surnames_match
+from purgewatch.resolve.names import fold, surname_key, surnames_match
 from purgewatch.evaluate.report import format_errors, format_report
 from purgewatch.evaluate.scoring import (
     ARGUMENTS,

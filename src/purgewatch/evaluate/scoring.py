@@ -16,7 +16,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from purgewatch.evaluate.names import fold, surnames_match
+from purgewatch.resolve.names import fold, surnames_match
 
 Record = Mapping[str, Any]
 Outcome = Literal["true_positive", "false_positive", "missed", "ignored"]
@@ -300,7 +300,7 @@ def _max_weight_matching(weights: list[list[int]]) -> list[tuple[int, int]]:
     """Row-column pairs of a maximum-weight matching; a zero weight means "may not pair".
 
     The Hungarian algorithm (O(n^3)) on the matrix padded to a square, minimising `top - weight`.
-    Blocks are one document and one type, so n stays small.
+    It runs on one connected group of candidate pairs at a time, so n stays small.
     """
     rows, cols = len(weights), len(weights[0])
     n = max(rows, cols)

@@ -73,6 +73,8 @@ def extract_pdf(data: bytes) -> Extracted:
 
     The PDF's creation date is not used as the publication date: for scans it is the scan date.
     """
+    pages: list[str] = []
+    title: object = None
     with _quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data))

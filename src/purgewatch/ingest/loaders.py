@@ -11,7 +11,6 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +26,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # A first line longer than this is a paragraph, not a title.
 TITLE_MAX_CHARS = 150
 _MB = 1024 * 1024
-DEFAULT_LANGUAGE: str = next(f.default for f in fields(SourceDocument) if f.name == "language")  # type: ignore[assignment]
+# records.py owns the default language; read it rather than repeat it.
+DEFAULT_LANGUAGE = SourceDocument(doc_id="", text="").language
 
 
 def load_file(

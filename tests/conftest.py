@@ -1,0 +1,46 @@
+"""Shared fixtures: the real spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from purgewatch.records import Event
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from purgewatch.nlp import load_pipeline
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """extract(text, published=date(2024, 6, 21)) -> list of Event."""
+
+    def run(text: str, published: date | None = date(2024, 6, 21)) -> list[Event]:
+        doc = nlp.make_doc(text)
+        doc._.pw_published = published
+        return list(nlp(doc)._.pw_events)
+
+    return run
+
+
+@pytest.fixture()
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+def named(events: list[Event], type_: str | None = None, factuality: str | None = None) -> dict[str, Event]:
+    """Events keyed by surname (last word of the person's name)."""
+    out = {}
+    for e in events:
+        if e.person and (type_ is None or e.type == type_) and (factuality is None or e.factuality == factuality):
+            out[e.person.split()[-1]] = e
+    return out

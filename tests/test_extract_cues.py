@@ -1,0 +1,95 @@
+"""Each event type's cues, on sentences written for the tests (not corpus sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import named
+
+
+@pytest.mark.parametrize("text,type_,surname", [
+    ("The president appointed Nikolai Petrov as head of the navy on March 3.", "appointed", "Petrov"),
+    ("Anna Kovalenko was named governor of the region last week.", "appointed", "Kovalenko"),
+    ("General Boris Lenko took over the Western Military District in 2019.", "appointed", "Lenko"),
+    ("Colonel Pavel Orlov became the new commander of the airborne troops.", "appointed", "Orlov"),
+    ("Defense Minister Igor Sokolov was dismissed on Friday.", "dismissed", "Sokolov"),
+    ("The Kremlin removed Mikhail Zorin from his post as deputy chief of staff.", "dismissed", "Zorin"),
+    ("Vasily Gromov was relieved of his duties as head of the border service.", "dismissed", "Gromov"),
+    ("Ilya Markov lost his post to a younger rival.", "dismissed", "Markov"),
+    ("Foreign Minister Oleg Danilov resigned in protest.", "resigned", "Danilov"),
+    ("Admiral Fyodor Belov stepped down as commander of the Pacific Fleet.", "resigned", "Belov"),
+    ("Marshal Semyon Rudin was retired for health reasons.", "retired", "Rudin"),
+    ("Police arrested former deputy minister Kirill Tarasov on Tuesday.", "arrested", "Tarasov"),
+    ("The detention of Roman Fedin was confirmed by the court.", "arrested", "Fedin"),
+    ("Investigators charged Denis Volkov with fraud.", "charged", "Volkov"),
+    ("Artem Zhukovsky was accused of abuse of office.", "charged", "Zhukovsky"),
+    ("A military court convicted Gleb Kuzmin of bribery.", "convicted", "Kuzmin"),
+    ("Lev Sorin was sentenced to nine years in a penal colony.", "convicted", "Sorin"),
+    ("Army commander Iona Yakimenko was executed in 1938.", "executed", "Yakimenko"),
+    ("Former marshal Grigory Kulin was shot in August 1950.", "executed", "Kulin"),
+    ("Stepan Rybin was released from prison in 1954.", "released", "Rybin"),
+    ("The court acquitted Yevgeny Lapin of all charges.", "released", "Lapin"),
+    ("Konstantin Rokov was rehabilitated in 1956.", "released", "Rokov"),
+])
+def test_extract_cue_types(extract, text, type_, surname):
+    events = extract(text)
+    assert surname in named(events, type_), [(e.type, e.person) for e in events]
+
+
+def test_extract_no_event_in_plain_news(extract):
+    assert extract("The minister visited a tank factory in the Urals and praised its workers.") == []
+
+
+def test_extract_coordination_one_event_per_person(extract):
+    events = extract("Generals Ivan Osipov, Pyotr Gusev and Anton Lebedev were arrested in May 2024.")
+    assert set(named(events, "arrested")) == {"Osipov", "Gusev", "Lebedev"}
+    assert all(e.date == "2024-05" for e in events if e.type == "arrested")
+
+
+def test_extract_replacement_links_both_ways(extract):
+    events = extract("Sergei Voronin was replaced by Dmitry Chernov as head of the railway ministry.")
+    dismissed, appointed = named(events, "dismissed"), named(events, "appointed")
+    assert dismissed["Voronin"].replaced_by == "Dmitry Chernov"
+    assert appointed["Chernov"].replaces == "Sergei Voronin"
+
+
+def test_extract_instead_links_to_previous_removal(extract):
+    events = extract("On May 3 the governor, Yuri Kalin, was dismissed. Instead, Maria Ostrova was appointed governor.")
+    assert named(events, "appointed")["Ostrova"].replaces == "Yuri Kalin"
+    assert named(events, "dismissed")["Kalin"].replaced_by == "Maria Ostrova"
+
+
+def test_extract_pronoun_takes_previous_person(extract):
+    events = extract("Police detained Arkady Semin, a deputy minister, on April 2. He was accused of taking bribes.")
+    charged = named(events, "charged")
+    assert "Semin" in charged and charged["Semin"].person == "Arkady Semin"
+    assert charged["Semin"].charge == "bribery"
+
+
+def test_extract_bare_surname_gets_fullest_name(extract):
+    events = extract("Viktor Zaitsev ran the tank directorate for years. In June, Zaitsev was dismissed.")
+    assert named(events, "dismissed")["Zaitsev"].person == "Viktor Zaitsev"
+
+
+def test_extract_initials_are_names(extract):
+    events = extract("In 1938 the commissar V.K. Lomov was arrested.", published=None)
+    assert named(events, "arrested")["Lomov"].person == "V.K. Lomov"
+
+
+def test_extract_titles_are_not_names(extract):
+    events = extract("Colonel General Roman Gusakov was dismissed.")
+    assert named(events, "dismissed")["Gusakov"].person == "Roman Gusakov"
+
+
+def test_extract_group_event_with_count(extract):
+    events = extract("On June 17 the president dismissed four deputy ministers of energy.")
+    groups = [e for e in events if e.group]
+    assert len(groups) == 1 and groups[0].type == "dismissed" and groups[0].group.count == 4
+    assert groups[0].date == "2024-06-17"
+
+
+def test_extract_evidence_offsets_point_at_sentence(extract):
+    text = "Nothing happened on Monday. Then Oleg Sitnikov was arrested on June 3. Markets rose."
+    events = extract(text)
+    (ev,) = [e for e in events if e.type == "arrested"]
+    assert text[ev.start:ev.end] == ev.evidence == "Then Oleg Sitnikov was arrested on June 3."
