@@ -92,16 +92,14 @@ def ingest(
             console.print(f"  {status:9} {name}", highlight=False)
 
     report = run_ingest(targets, store, model=model, published=pub, on_progress=progress)
-    for failure in report.failed:
-        err.print(f"[red]error:[/] {failure}", highlight=False, soft_wrap=True)
     console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
                   f"{len(report.failed)} failed; {report.events} events extracted")
     if not quiet:
         render.print_summary(console, store.summary())
     if report.failed:
-        err.print(f"{len(report.failed)} file(s) failed:", highlight=False)
+        err.print(f"[red]{len(report.failed)} file(s) failed:[/]", highlight=False)
         for failure in report.failed:
-            err.print(f"  {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+            err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 
 
@@ -225,9 +223,9 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
         return
-    console.print(format_report(report), highlight=False, markup=False)
+    console.print(format_report(report), highlight=False, markup=False, soft_wrap=True)
     if errors:
-        console.print(format_errors(report), highlight=False, markup=False)
+        console.print(format_errors(report), highlight=False, markup=False, soft_wrap=True)
 
 
 def main() -> None:

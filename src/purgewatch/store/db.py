@@ -28,6 +28,8 @@ def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
         engine = create_engine(url, future=True)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise DatabaseError(f"bad database URL '{url}': {exc}") from exc
+    except ImportError as exc:
+        raise DatabaseError(f"database URL '{url}' needs the Python driver '{exc.name}' (pip install it)") from exc
     if engine.dialect.name == "sqlite":
         db_path = engine.url.database
         if db_path and db_path != ":memory:" and not Path(db_path).parent.exists():

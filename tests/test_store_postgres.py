@@ -1,0 +1,45 @@
+"""The same models and migrations on a real PostgreSQL server (CI starts one; see .ci/run)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from purgewatch.records import Event, SourceDocument
+
+PG_URL = os.environ.get("PURGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture()
+def pg_url():
+    try:
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
+            conn.execute(text("CREATE SCHEMA pw_test"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"no PostgreSQL server at {PG_URL}: {exc.__class__.__name__}")
+    yield PG_URL + "?options=-csearch_path%3Dpw_test"
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
+    engine.dispose()
+
+
+def test_store_postgres_roundtrip_and_idempotency(pg_url):
+    from purgewatch.store import Store
+
+    store = Store(pg_url)
+    d = SourceDocument(doc_id="pg1", text="Ivan Petrov was dismissed.", published=date(2024, 6, 21))
+    ev = Event(type="dismissed", person="Ivan Petrov", evidence=d.text, start=0, end=len(d.text), date="2024-06")
+    assert store.save(d, [ev], "x") == "added"
+    assert store.save(d, [ev], "x") == "unchanged"
+    (rec,) = store.events()
+    assert (rec["person"], rec["date"], rec["evidence"]) == ("Ivan Petrov", "2024-06", d.text)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0001_initial"
+    store.close()
