@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=5, help="repeat the texts to get a longer run")
     args = parser.parse_args()
-    folders = args.folders or [sample_corpus_path()]
+    folders = args.folders or [sample_corpus_path() / "texts"]
     texts = texts_from(folders) * args.repeat
     words = sum(len(t.split()) for t in texts)
 

@@ -32,5 +32,15 @@ def test_end_to_end_dev_corpus_f1(db_url):
 @pytest.mark.slow
 def test_end_to_end_sample_corpus(db_url):
     folder = sample_corpus_path()
-    scores = ingest_and_score(folder, folder / "gold.jsonl", db_url)
+    scores = ingest_and_score(folder / "texts", folder / "gold.jsonl", db_url)
     assert scores["named"]["strict"]["f1"] >= 0.60
+
+
+@pytest.mark.slow
+def test_end_to_end_heldout_corpus_floor(db_url):
+    """A floor under the blind held-out score (docs/accuracy.md keeps the history), against regressions."""
+    from conftest import REPO
+    folder = REPO / "tests" / "data" / "heldout"
+    scores = ingest_and_score(folder / "texts", folder / "gold.jsonl", db_url)
+    assert scores["named"]["strict"]["f1"] >= 0.60
+    assert scores["named"]["strict"]["precision"] >= 0.80

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import named
@@ -93,3 +95,38 @@ def test_extract_evidence_offsets_point_at_sentence(extract):
     events = extract(text)
     (ev,) = [e for e in events if e.type == "arrested"]
     assert text[ev.start:ev.end] == ev.evidence == "Then Oleg Sitnikov was arrested on June 3."
+
+
+def test_extract_headline_and_dateline_are_not_the_first_sentence(extract):
+    text = "Minister Ousted In Shake-Up\n\nMOSCOW, May 15, 2024\n\nOleg Rudnev was dismissed on Tuesday."
+    (ev,) = [e for e in extract(text, published=date(2024, 5, 15)) if e.type == "dismissed"]
+    assert ev.evidence == "Oleg Rudnev was dismissed on Tuesday." and ev.date == "2024-05-14"
+
+
+def test_extract_colon_list_after_group_noun(extract):
+    events = extract("Three generals were arrested on May 2: Ivan Belyaev, Oleg Demin and Pyotr Sokolenko.")
+    assert set(named(events, "arrested")) == {"Belyaev", "Demin", "Sokolenko"}
+
+
+def test_extract_takes_over_from_implies_end_of_tenure(extract):
+    events = extract("Admiral Yuri Tsvetkov takes over from Boris Kasatkin as commander of the fleet.")
+    assert named(events, "appointed")["Tsvetkov"].replaces == "Boris Kasatkin"
+    assert named(events, "dismissed")["Kasatkin"].replaced_by == "Yuri Tsvetkov"
+
+
+def test_extract_family_name_first_bare_reference(extract):
+    events = extract("Wang Jiaming commanded the rocket force. In July, Wang was removed from his post.")
+    assert named(events, "dismissed")["Jiaming"].person == "Wang Jiaming"
+
+
+def test_extract_verdict_with_split_find_guilty(extract):
+    events = extract("The court found Anton Brusov and Ilya Kedrin guilty of treason.", published=None)
+    assert set(named(events, "convicted")) == {"Brusov", "Kedrin"}
+
+
+def test_extract_narrative_dates_follow_the_story_not_publication(extract):
+    text = ("In 1937 the purge reached the army. On 11 May Marshal Pavel Dybov was relieved of his command. "
+            "He was arrested the following day.")
+    events = extract(text, published=date(2021, 5, 1))
+    assert named(events, "dismissed")["Dybov"].date == "1937-05-11"
+    assert named(events, "arrested")["Dybov"].date == "1937-05-12"

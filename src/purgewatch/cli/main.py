@@ -81,7 +81,7 @@ def ingest(
 
     targets = list(paths or [])
     if sample:
-        targets.append(sample_corpus_path())
+        targets.append(sample_corpus_path() / "texts")
     if not targets:
         fail("give at least one file or folder, or --sample")
     pub = parse_user_date(published) if published else None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from purgewatch.extract.charges import find_charge
-from purgewatch.extract.dates import resolve_date
 from purgewatch.extract.frames import Frame
 from purgewatch.extract.positions import (
     GENERIC_POST_NOUNS, appositive_post, is_post_phrase_head, post_span,
@@ -49,7 +50,7 @@ def event_post(frame: Frame, person: Span | None, onto: Ontology, memory: dict[s
     return span
 
 
-def date_candidates(frame: Frame) -> list[Span]:
+def date_candidates(frame: Frame, dates: list[Span]) -> list[Span]:
     """DATE entities of the cue's clause, then of the clause governing a nominal cue."""
     t = frame.trigger
     doc = t.doc
@@ -57,7 +58,7 @@ def date_candidates(frame: Frame) -> list[Span]:
     verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
     if verb is not None:
         scopes.append(set(tok.i for tok in clause(verb)))
-    ents = [e for e in doc.ents if e.label_ == "DATE" and e.sent == frame.sent]
+    ents = [e for e in dates if e.sent == frame.sent]
     out: list[Span] = []
     for scope in scopes:
         for e in ents:
@@ -89,17 +90,22 @@ def _in_apposition(ent: Span) -> bool:
     return False
 
 
-def event_date(frame: Frame, base: object, context_year: int | None, alone: bool) -> str | None:
-    for ent in date_candidates(frame):
-        iso = resolve_date(ent.text, base, context_year)  # type: ignore[arg-type]
+def event_date(frame: Frame, dates: list[Span], resolve: Callable[[Span], str | None], base: object,
+               inherited: str | None, alone: bool) -> str | None:
+    """The event's date: its clause's, else the sentence's when it holds one event, else the date the
+    text last set (inherited), else the report's year for a present perfect ("has been retired")."""
+    for ent in date_candidates(frame, dates):
+        iso = resolve(ent)
         if iso:
             return iso
     if alone:
-        for ent in frame.sent.ents:
-            if ent.label_ == "DATE" and not _in_apposition(ent) and not _in_other_clause(ent, frame.trigger):
-                iso = resolve_date(ent.text, base, context_year)  # type: ignore[arg-type]
+        for ent in (d for d in dates if d.sent == frame.sent):
+            if not _in_apposition(ent) and not _in_other_clause(ent, frame.trigger):
+                iso = resolve(ent)
                 if iso:
                     return iso
+    if inherited:
+        return inherited
     if base is not None and _present_perfect(frame.trigger):
         return f"{base.year:04d}"  # type: ignore[attr-defined]
     return None
@@ -152,7 +158,9 @@ def agent_noun_tokens(frame: Frame, onto: Ontology) -> list[Token]:
 def predecessor_tokens(frame: Frame, onto: Ontology) -> list[Token]:
     """ "in place of X", "in X's place", "in his place", "instead of X", "succeeding X", "replacing X"."""
     out: list[Token] = []
-    for tok in clause(frame.trigger):
+    scope = clause(frame.trigger) + [c for c in frame.trigger.children if c.dep_ in {"advcl", "xcomp", "conj"}
+                                     and c.lower_ in {"succeeding", "replacing"}]
+    for tok in scope:
         low = tok.lower_
         if low in {"place", "stead"} and tok.head.lower_ == "in":
             out += [c for c in tok.children if c.dep_ == "poss"]
@@ -164,4 +172,6 @@ def predecessor_tokens(frame: Frame, onto: Ontology) -> list[Token]:
             out += [c for c in tok.children if c.dep_ == "dobj"]
     if frame.cue.predecessor == "object":
         out += [c for c in frame.trigger.children if c.dep_ == "dobj"]
+    elif frame.cue.predecessor == "from":
+        out += [o for i in frame.tokens for o in prep_objects(frame.trigger.doc[i], {"from"})]
     return out

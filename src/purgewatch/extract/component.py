@@ -7,6 +7,7 @@ pipeline runs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -87,7 +88,7 @@ def _promotions(doc: Doc, groups: list[list[Frame]], onto: Ontology, people: dic
     out = []
     for frames in groups:
         for frame in frames:
-            slots = list(frame.cue.patient) + ([frame.cue.successor] if frame.cue.successor else [])
+            slots = list(frame.cue.patient) + list(frame.cue.successor)
             for slot in slots:
                 for tok in slot_tokens(frame, slot, people):
                     cands = [tok] + [c for c in tok.children if c.dep_ == "conj"]
@@ -146,20 +147,46 @@ class _Context:
                  base: date | None) -> None:
         self.doc, self.onto, self.people, self.resolver, self.base = doc, onto, people, resolver, base
         self.posts: dict[str, Span] = {}
-        self.years: list[tuple[int, int]] = []
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
-                iso = resolve_date(ent.text, base)
-                if iso:
-                    self.years.append((ent.start, int(iso[:4])))
+        self.sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self.narrative = _is_retrospective(doc, base)
+        self.anchors: list[tuple[int, str]] = []  # (token index, ISO date) of the dates the text sets
+        self.resolved: dict[int, str | None] = {}
+        self.dates = date_spans(doc)
+        for ent in self.dates:
+            iso = self.resolve_ent(ent)
+            if iso and not _background_date(ent):
+                self.anchors.append((ent.start, iso))
 
-    def context_year(self, before: int) -> int | None:
-        year = None
-        for i, y in self.years:
-            if i >= before:
+    def anchor_before(self, i: int) -> str | None:
+        found = None
+        for j, iso in self.anchors:
+            if j >= i:
                 break
-            year = y
-        return year
+            found = iso
+        return found
+
+    def resolve_ent(self, ent: Span) -> str | None:
+        """A DATE entity's ISO date, read against the publication date or the narrative's own time."""
+        if ent.start in self.resolved:
+            return self.resolved[ent.start]
+        anchor = self.anchor_before(ent.start)
+        year = int(anchor[:4]) if anchor else None
+        iso = resolve_date(ent.text, self.base, year, year if self.narrative else None, anchor)
+        self.resolved[ent.start] = iso
+        return iso
+
+    def inherited_date(self, frame: Frame, max_sents: int = 3) -> str | None:
+        """The date the text last set, a few sentences back at most: decree lines and narrative events."""
+        here = self.sent_index.get(frame.sent.start, 0)
+        found = None
+        for j, iso in self.anchors:
+            if j >= frame.trigger.i:
+                break
+            if here - self.sent_index.get(self.doc[j].sent.start, 0) <= max_sents:
+                found = iso
+            else:
+                found = None
+        return found
 
     def person_at(self, tok: Token, exclude: set[str] | None = None) -> Span | None:
         if tok.i in self.people:
@@ -170,7 +197,7 @@ class _Context:
         """Resolve a slot's head token to people (with their coordinated companions) or a group."""
         person = self.person_at(tok)
         post = None
-        if person is None and tok.pos_ in {"NOUN", "PROPN"}:
+        if person is None and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
             person = self._person_inside(tok)
             if person is not None and is_post_phrase_head(tok, self.onto):
                 post = tok
@@ -182,9 +209,26 @@ class _Context:
                     seen.add(extra.id_)
                     out.append(Target(person=extra))
             return out
-        if tok.pos_ in {"NOUN", "PRON", "PROPN"} and self._is_group(tok):
+        if tok.pos_ in {"NOUN", "PRON", "PROPN", "NUM"} and self._is_group(tok):
+            listed = self._colon_list(tok)
+            if listed:
+                return listed
             return [Target(group=tok.doc[tok.left_edge.i:tok.right_edge.i + 1])]
         return []
+
+    def _colon_list(self, noun: Token) -> list[Target]:
+        """ "the following nine deputies have been removed: A, B, C": the people listed after the colon."""
+        sent = noun.sent
+        colon = next((t for t in sent if t.i > noun.i and t.text == ":"), None)
+        if colon is None:
+            return []
+        out, seen = [], set()
+        for i in range(colon.i + 1, sent.end):
+            m = self.people.get(i)
+            if m is not None and m.id_ not in seen and m.root.i == i:
+                seen.add(m.id_)
+                out.append(Target(person=m))
+        return out
 
     def _person_inside(self, noun: Token) -> Span | None:
         """The person a noun phrase names: "the former commander of X, Y" (Y), not "deputy to the chief, Z"."""
@@ -241,6 +285,8 @@ class _Context:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in {"them", "they", "those", "these"}:
             return False
+        if tok.pos_ == "NUM":
+            return tok.lower_ in NUMBER_WORDS or tok.like_num
         if tok.tag_ not in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in tok.children) \
                 and low not in {"leadership", "personnel", "dozens", "hundreds", "thousands"}:
             return False
@@ -275,24 +321,20 @@ class _Context:
         return None
 
     def successor(self, frame: Frame, patient: str | None) -> str | None:
-        slot = frame.cue.successor
-        if slot is None:
-            return None
         t = frame.trigger
-        toks: list[Token] = []
-        if slot == "by":
-            toks = prep_objects(t, {"by"}) if (is_passive(t) or t.pos_ == "NOUN") else []
-        elif slot == "subject" and t.pos_ == "VERB" and not is_passive(t):
-            subj = inherited_subject(t)
-            toks = [subj] if subj is not None else []
-        elif slot == "subject":
-            toks = prep_objects(t, {"by"})
-        elif slot in {"to", "with"}:
-            toks = [o for i in frame.tokens for o in prep_objects(t.doc[i], {slot})]
-        for tok in toks:
-            p = self.person_at(tok)
-            if p is not None and p.id_ != patient:
-                return p.id_
+        for slot in frame.cue.successor:
+            toks: list[Token] = []
+            if slot == "by":
+                toks = prep_objects(t, {"by"}) if (is_passive(t) or t.pos_ == "NOUN") else []
+            elif slot == "subject" and t.pos_ == "VERB" and not is_passive(t):
+                subj = inherited_subject(t)
+                toks = [subj] if subj is not None else []
+            elif slot in {"to", "with"}:
+                toks = [o for i in frame.tokens for o in prep_objects(t.doc[i], {slot})]
+            for tok in toks:
+                p = self.person_at(tok)
+                if p is not None and p.id_ != patient:
+                    return p.id_
         return None
 
     def predecessor(self, frame: Frame, patient: str | None) -> str | None:
@@ -326,7 +368,7 @@ class _Context:
             end=start + len(text),
             position=position or None,
             org=org,
-            date=args.event_date(frame, self.base, self.context_year(sent.start), alone),
+            date=args.event_date(frame, self.dates, self.resolve_ent, self.base, self.inherited_date(frame), alone),
             agent=self.agent(frame, pid),
             factuality=factuality(frame.trigger, set(frame.tokens), onto, governing_verb(frame.trigger)
                                   if frame.trigger.pos_ not in {"VERB", "AUX"} or frame.trigger.dep_ in {"amod", "acl"} else None),
@@ -352,15 +394,21 @@ class _Context:
             root = sent.root
             if root.lemma_.lower() not in self.onto.inclusion_lemmas and sent[0].lower_ not in self.onto.inclusion_lemmas:
                 continue
-            if sent.start == 0:
-                continue
-            prev = self.doc[sent.start - 1].sent
-            pending = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)]
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            here = [f for f in by_sent.get(sent.start, []) if not any(t.person for t in f.targets)
+                    and subject is not None and f.frame.trigger.i in {t.i for t in subject.subtree}]
+            prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+            earlier = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)] \
+                if prev is not None and not here else []
+            pending = here or earlier
             if not pending:
                 continue
+            if here:
+                prev = sent
             names = []
             for tok in sent:
-                if tok.i in self.people and tok == self.people[tok.i].root:
+                if tok.i in self.people and tok == self.people[tok.i].root and \
+                        (subject is None or tok.i not in {t.i for t in subject.subtree}):
                     names.append(self.people[tok.i])
             for person in names:
                 for f in pending:
@@ -376,6 +424,50 @@ class _Context:
                     ev.extras["sent"] = sent.start
                     out.append(ev)
         return out
+
+
+DAY_MONTH_RE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%(m)s)(?:,?\s+\d{4})?|(?:%(m)s)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b"
+    % {"m": "January|February|March|April|May|June|July|August|September|October|November|December"})
+
+
+RELATIVE_PHRASE_RE = re.compile(
+    r"\bthe\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|summer|winter|spring|autumn)\b"
+    r"|\b(?:a|one|two|three)\s+(?:days?|months?|years?)\s+(?:later|earlier)\b", re.I)
+
+
+def date_spans(doc: Doc) -> list[Span]:
+    """NER's DATE entities, plus day-and-month dates the small model misses ("On 11 May Marshal X")."""
+    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    taken = {i for e in spans for i in range(e.start, e.end)}
+    for m in list(DAY_MONTH_RE.finditer(doc.text)) + list(RELATIVE_PHRASE_RE.finditer(doc.text)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span) and not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _is_retrospective(doc: Doc, base: date | None) -> bool:
+    """A history told long after the events: most of its explicit years lie well before publication."""
+    years = sorted(int(m) for e in date_spans(doc) if not _subordinate(e)
+                   for m in re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", e.text))
+    if base is None:
+        return True
+    if not years:
+        return False
+    return years[len(years) // 2] <= base.year - 2
+
+
+def _subordinate(ent: Span) -> bool:
+    """A date in a relative clause or apposition: background to the story, not its time."""
+    return any(a.dep_ in {"relcl", "acl", "appos"} for a in ent.root.ancestors)
+
+
+def _background_date(ent: Span) -> bool:
+    """ "(Minister since 2012)": a date that sets no time for what follows."""
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return first is not None and first.lower_ in {"since", "until", "till"}
 
 
 def _group_post(group: Span, onto: Ontology) -> Span:

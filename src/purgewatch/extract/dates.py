@@ -45,11 +45,19 @@ def _fmt(d: date | datetime, precision: str) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
-def resolve_date(text: str, base: date | None = None, context_year: int | None = None) -> str | None:
+ANCHOR_REL_RE = re.compile(r"^(?:the\s+)?(following|next|previous|preceding|same)\s+(day|week|month|year|summer|"
+                           r"winter|spring|autumn)$|^(a|one|two|three)\s+(days?|months?|years?)\s+(later|earlier)$", re.I)
+NUMS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def resolve_date(text: str, base: date | None = None, context_year: int | None = None,
+                 narrative_year: int | None = None, anchor: str | None = None) -> str | None:
     """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for a date expression, or None if it names no date.
 
     `base` is the publication date (relative expressions need it); `context_year` is the most recent
-    year the narrative named before this expression ("in December of that year").
+    year the narrative named before this expression ("in December of that year"). In a retrospective
+    text `narrative_year` is that year too, and a bare "on 11 May" belongs to it rather than to the
+    year of publication. `anchor` is the last date the text established ("the following day").
     """
     s = " ".join(text.split()).strip(" ,.;:()")
     m = RANGE_RE.match(s)
@@ -60,6 +68,9 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
             first = f"{first} {year.group(1)}"
         s = first
     s = LEAD_RE.sub("", s)
+    rel = ANCHOR_REL_RE.match(s)
+    if rel:
+        return _from_anchor(rel, anchor)
     s = re.sub(r"^the\s+", "", s, flags=re.I)
     if VAGUE_RE.search(s) and re.search(r"\b(days?|weeks?|months?|years?)\b", s, re.I):
         if base is None:
@@ -74,6 +85,9 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
         if base is None:
             return None
         s = THIS_YEAR_RE.sub(f" {base.year}", s).strip()
+    weekday = WEEKDAY_RE.fullmatch(s.strip())
+    if weekday:
+        return _last_weekday(weekday.group(1), base)
     had_edge = bool(EDGE_RE.match(s))
     s = EDGE_RE.sub("", s).strip()
     s = WEEKDAY_RE.sub("", s).strip(" ,")
@@ -86,6 +100,9 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
         had_edge = True
     has_month, has_year = bool(MONTH_RE.search(s)), bool(YEAR_RE.search(s))
     relative = bool(RELATIVE_RE.search(s))
+    if has_month and not has_year and not relative and narrative_year is not None:
+        s = f"{s} {narrative_year}"
+        has_year = True
     if not (has_month or has_year or relative):
         return None
     if not has_year and base is None:
@@ -104,6 +121,40 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
     if not has_month and has_year and not relative:
         period = "year"
     return _fmt(data.date_obj, period)
+
+
+def _last_weekday(name: str, base: date | None) -> str | None:
+    """ "on Tuesday" in a report: the latest such day on or before publication."""
+    if base is None:
+        return None
+    from datetime import timedelta
+    target = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(name.lower())
+    return (base - timedelta(days=(base.weekday() - target) % 7)).isoformat()
+
+
+def _from_anchor(m: re.Match[str], anchor: str | None) -> str | None:
+    """ "the following day", "the previous year", "two years later": counted from the anchor date."""
+    if not anchor:
+        return None
+    y, mo, d = (int(x) for x in (anchor.split("-") + ["0", "0"])[:3])
+    if m.group(1):
+        which, unit = m.group(1).lower(), m.group(2).lower()
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[which]
+    else:
+        step, unit = NUMS[m.group(3).lower()], m.group(4).lower().rstrip("s")
+        step = step if m.group(5).lower() == "later" else -step
+    if unit in {"summer", "winter", "spring", "autumn"}:
+        return f"{y + step:04d}"
+    if unit == "year":
+        return f"{y + step:04d}"
+    if unit == "month" and mo:
+        total = y * 12 + (mo - 1) + step
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit in {"day", "week"} and d:
+        from datetime import timedelta
+        new = date(y, mo, d) + timedelta(days=step * (7 if unit == "week" else 1))
+        return new.isoformat()
+    return None
 
 
 def year_of(iso: str | None) -> int | None:

@@ -8,7 +8,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from purgewatch.extract.syntax import (
-    OBJECT_DEPS, children, inherited_subject, is_passive, own_subject, prep_objects,
+    OBJECT_DEPS, children, clause, inherited_subject, is_passive, own_subject, prep_objects,
 )
 from purgewatch.ontology import Cue, Ontology
 
@@ -48,7 +48,7 @@ def find_frames(doc: Doc, matcher: Matcher, onto: Ontology) -> list[list[Frame]]
         if cue.requires_prep and not any(c.lower_ in cue.requires_prep for c in anchor.children
                                          if c.dep_ in {"prep", "agent"}):
             continue
-        if cue.requires_particle and not any(c.lower_ in cue.requires_particle for c in anchor.children):
+        if cue.requires_particle and not any(t.lower_ in cue.requires_particle for t in clause(anchor)):
             continue
         by_anchor.setdefault(anchor.i, []).append(Frame(cue, anchor, frozenset(range(start, end))))
     return [sorted(fs, key=lambda f: (-len(f.tokens), f.cue.id)) for _, fs in sorted(by_anchor.items())]
@@ -83,6 +83,11 @@ def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]
             objs = [c for m in match for c in children(m, OBJECT_DEPS) if c.i not in frame.tokens]
             if objs:
                 return objs[:1]
+            # "found X guilty", "declared X a traitor": the object is the subject of a small clause.
+            small = [own_subject(c) for c in t.children if c.dep_ in {"ccomp", "oprd", "xcomp"}]
+            small = [x for x in small if x is not None]
+            if small:
+                return small[:1]
             before = _person_before(t, people) if t.tag_ in {"VBN", "VBD"} else None
             if before is not None:
                 return [before]
@@ -152,10 +157,10 @@ def agent_tokens(frame: Frame, people: dict[int, Span]) -> list[Token]:
     t = frame.trigger
     out: list[Token] = []
     if t.pos_ in {"VERB", "AUX"} and "subject" not in frame.cue.patient and not is_passive(t) \
-            and frame.cue.successor != "subject" and _person_before(t, people) is None:
+            and "subject" not in frame.cue.successor and _person_before(t, people) is None:
         subj = inherited_subject(t)
         if subj is not None:
             out.append(subj)
-    if is_passive(t) and frame.cue.successor != "by":
+    if is_passive(t) and "by" not in frame.cue.successor:
         out += prep_objects(t, {"by"})
     return out

@@ -17,6 +17,7 @@ POST_STOP = {"the", "of", "a", "an", "and", "in", "to", "for", "s", "his", "her"
 def link_events(events: list[Event], doc: Doc, onto: Ontology, ctx: Any) -> list[Event]:
     _instead(events, doc, onto)
     events = events + _implied_appointments(events, onto)
+    events = events + _implied_ends(events, onto)
     _mirror(events, onto)
     return _dedupe(events, onto)
 
@@ -54,6 +55,23 @@ def _implied_appointments(events: list[Event], onto: Ontology) -> list[Event]:
         out.append(Event(
             type="appointed", person=ev.replaced_by, evidence=ev.evidence, start=ev.start, end=ev.end,
             position=ev.position, org=ev.org, date=ev.date, replaces=ev.person, agent=ev.agent,
+            factuality=ev.factuality, extras=dict(ev.extras, implied=True),
+        ))
+    return out
+
+
+def _implied_ends(events: list[Event], onto: Ontology) -> list[Event]:
+    """ "Y succeeds X as commissar", "Y takes over from X": X's tenure ended, in the same words."""
+    out = []
+    for ev in events:
+        if ev.type != "appointed" or not ev.replaces or ev.factuality not in {"asserted", "reported"}:
+            continue
+        if any(onto.is_end_of_tenure(e.type) and e.person == ev.replaces and abs(e.start - ev.start) < 1500
+               for e in events):
+            continue
+        out.append(Event(
+            type="dismissed", person=ev.replaces, evidence=ev.evidence, start=ev.start, end=ev.end,
+            position=ev.position, org=ev.org, date=ev.date, replaced_by=ev.person, agent=ev.agent,
             factuality=ev.factuality, extras=dict(ev.extras, implied=True),
         ))
     return out

@@ -162,10 +162,19 @@ def _name_clusters(spans: list[Span]) -> None:
         forms = full_by_key.setdefault(key, [])
         if s.text not in forms:
             forms.append(s.text)
+    first_word: dict[str, str] = {}
+    for s in spans:
+        words = s.text.split()
+        if len(words) > 1 and not words[0].endswith("."):
+            first_word[words[0]] = s.text  # the latest full name starting with this word
     last_full: dict[str, str] = {}
     for s in spans:
         key = surname_key(s.text)
         forms = full_by_key[key]
+        if len(s) == 1 and len(forms) == 1 and s.text in first_word:
+            # Chinese and Korean names put the family name first: "Wang" after "Wang Houbin".
+            s.id_ = first_word[s.text]
+            continue
         if len(s) > 1 or len(forms) == 1:
             best = _fullest([f for f in forms if _compatible(f, s.text)] or [s.text])
             last_full[key] = best

@@ -25,6 +25,7 @@ def load_pipeline(model: str | None = None, ontology_path: str | None = None) ->
     # Importing registers the factories with spaCy; done here, not at package import.
     import purgewatch.extract.component  # noqa: F401
     import purgewatch.nlp.mentions  # noqa: F401
+    import purgewatch.nlp.paragraphs  # noqa: F401
 
     try:
         with warnings.catch_warnings():
@@ -37,6 +38,7 @@ def load_pipeline(model: str | None = None, ontology_path: str | None = None) ->
     for needed in ("parser", "ner"):
         if needed not in nlp.pipe_names:
             raise ModelError(f"spaCy pipeline '{name}' has no '{needed}' component; purgewatch needs one")
+    nlp.add_pipe("pw_paragraphs", before="parser")
     cfg = {"ontology_path": ontology_path}
     nlp.add_pipe("pw_mentions", last=True, config=cfg)
     nlp.add_pipe("pw_events", last=True, config=cfg)

@@ -14,7 +14,7 @@ from purgewatch.errors import OntologyError
 
 PATIENT_SLOTS = {"object", "subject", "of", "holder", "modified", "on", "against"}
 SUCCESSOR_SLOTS = {"subject", "by", "to", "with"}
-PREDECESSOR_SLOTS = {"object"}
+PREDECESSOR_SLOTS = {"object", "from"}
 CHARGES = ("bribery", "embezzlement", "fraud", "abuse_of_office", "treason", "espionage",
            "negligence", "terrorism", "extremism", "other")
 FACTUALITY = ("asserted", "reported", "speculative", "negated")
@@ -29,7 +29,7 @@ class Cue:
     pattern: tuple[Any, ...]
     anchor: int
     patient: tuple[str, ...]
-    successor: str | None = None
+    successor: tuple[str, ...] = ()
     predecessor: str | None = None
     requires_prep: frozenset[str] = frozenset()
     requires_particle: frozenset[str] = frozenset()
@@ -109,15 +109,16 @@ def _cue(i: int, raw: Any, types: dict[str, str], where: str) -> Cue:
     patient = raw.get("patient")
     if not isinstance(patient, list) or not patient or set(patient) - PATIENT_SLOTS:
         raise OntologyError(f"{at}: 'patient' must be a list drawn from {sorted(PATIENT_SLOTS)}")
-    successor = raw.get("successor")
-    if successor is not None and successor not in SUCCESSOR_SLOTS:
-        raise OntologyError(f"{at}: 'successor' must be one of {sorted(SUCCESSOR_SLOTS)}")
+    successor = raw.get("successor") or []
+    successor = [successor] if isinstance(successor, str) else successor
+    if not isinstance(successor, list) or set(successor) - SUCCESSOR_SLOTS:
+        raise OntologyError(f"{at}: 'successor' must be drawn from {sorted(SUCCESSOR_SLOTS)}")
     predecessor = raw.get("predecessor")
     if predecessor is not None and predecessor not in PREDECESSOR_SLOTS:
         raise OntologyError(f"{at}: 'predecessor' must be one of {sorted(PREDECESSOR_SLOTS)}")
     return Cue(
         id=i, type=etype, pattern=tuple(pattern), anchor=anchor, patient=tuple(patient),
-        successor=successor, predecessor=predecessor,
+        successor=tuple(successor), predecessor=predecessor,
         requires_prep=_words(raw, "requires_prep", at),
         requires_particle=_words(raw, "requires_particle", at),
         requires_position=bool(raw.get("requires_position", False)),
