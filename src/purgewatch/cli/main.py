@@ -138,13 +138,13 @@ def _check_types(types: str | None) -> None:
         fail(f"unknown event type {', '.join(bad)} (known: {', '.join(known)})")
 
 
-def _emit(records: list[dict], format: str, evidence: bool = False) -> None:  # type: ignore[type-arg]
+def _emit(records: list[dict], format: str) -> None:  # type: ignore[type-arg]
     if format == "json":
         sys.stdout.write(render.to_json_lines(records))
     elif format == "csv":
         sys.stdout.write(render.to_csv(records))
     elif format == "table":
-        console.print(render.events_table(records, evidence=evidence))
+        console.print(render.events_table(records))
         console.print(f"{len(records)} events")
     else:
         fail(f"unknown format '{format}' (use table, json or csv)")

@@ -24,18 +24,21 @@ def who(rec: dict[str, Any]) -> str:
     return f"[{group.get('description', 'group')}]"
 
 
-def events_table(records: Sequence[dict[str, Any]], title: str | None = None, evidence: bool = False) -> Table:
-    table = Table(title=title, show_lines=evidence)
-    for col in TABLE_COLUMNS:
-        table.add_column(col, overflow="fold")
-    if evidence:
-        table.add_column("evidence", overflow="fold", ratio=2)
+def events_table(records: Sequence[dict[str, Any]], title: str | None = None, compact: bool = False) -> Table:
+    """Events as a table; `compact` leaves out org and factuality so it fits an 80-column terminal."""
+    columns = [c for c in TABLE_COLUMNS if not compact or c not in {"org", "factuality"}]
+    table = Table(title=title)
+    for col in columns:
+        if col in {"date", "type", "factuality"}:
+            table.add_column(col, no_wrap=True)
+        elif col == "doc":
+            table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=18)
+        else:
+            table.add_column(col, overflow="fold")
     for r in records:
-        row = [r.get("date") or "", r["type"], who(r), r.get("position") or "", r.get("org") or "",
-               r.get("factuality") or "", r["doc"]]
-        if evidence:
-            row.append(r.get("evidence") or "")
-        table.add_row(*row)
+        values = {"date": r.get("date") or "", "type": r["type"], "person": who(r), "position": r.get("position") or "",
+                  "org": r.get("org") or "", "factuality": r.get("factuality") or "", "doc": r["doc"]}
+        table.add_row(*(values[c] for c in columns))
     return table
 
 
@@ -66,7 +69,7 @@ def print_summary(console: Console, summary: dict[str, Any]) -> None:
             t.add_row(k, str(v))
         console.print(t)
     if summary["latest"]:
-        console.print(events_table(summary["latest"], title="Ten latest events"))
+        console.print(events_table(summary["latest"], title="Ten latest events", compact=True))
 
 
 def timeline(records: Sequence[dict[str, Any]]) -> Text:

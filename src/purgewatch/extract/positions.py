@@ -66,7 +66,7 @@ def _cut_right(c: Token, onto: Ontology) -> int:
     for t in c.subtree:
         if t.i < c.i:
             continue
-        if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", ";", "—", "–"}:
+        if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", ";", "—", "–"} or t.tag_ in {"WDT", "WP", "WP$"}:
             break
         if t.i == edge + 1 or t.i == edge:
             edge = t.i
