@@ -37,6 +37,16 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
 
 
+def write(path: Path, content: str | bytes = "Some report text.\n") -> Path:
+    """Write a test file, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
 def named(events: list[Event], type_: str | None = None, factuality: str | None = None) -> dict[str, Event]:
     """Events keyed by surname (last word of the person's name)."""
     out = {}

@@ -11,6 +11,7 @@ import pytest
 from purgewatch.errors import LoadError
 from purgewatch.ingest import iter_documents
 from purgewatch.records import SourceDocument
+from conftest import write
 
 # The shared folder sits beside the repository checkout; how deep the checkout is varies
 # (main repo or a worktree), so look upwards rather than count parents.
@@ -21,13 +22,6 @@ SHARED = next(
 DEV_TEXTS = SHARED / "corpus" / "dev" / "texts"
 
 
-def write(path: Path, content: str | bytes = "Some report text.\n") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
 
 
 def split(items: list[SourceDocument | LoadError]) -> tuple[list[SourceDocument], list[LoadError]]:

@@ -15,6 +15,7 @@ from purgewatch.ingest import loaders
 from purgewatch.ingest.loaders import iter_file, load_file
 from purgewatch.ingest.manifest import ManifestEntry
 from purgewatch.records import SourceDocument
+from conftest import write
 
 PARAGRAPH = (
     "General Timur Ivanov, the deputy defence minister, was arrested on charges of bribery "
@@ -84,13 +85,6 @@ def make_html(head: str = "", body: str = PARAGRAPH * 3, lang: str = "en") -> st
 </body></html>"""
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
 
 
 def only(documents: list[SourceDocument]) -> SourceDocument:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -43,38 +44,29 @@ def _instead(events: list[Event], doc: Doc, onto: Ontology) -> None:
             ev.replaces = prev.person
 
 
+def _echo(ev: Event, type_: str, person: str, **links: str | None) -> Event:
+    """An event the same words state about someone else ("the replacement of X by Y" also appoints Y)."""
+    return Event(type=type_, person=person, evidence=ev.evidence, start=ev.start, end=ev.end,
+                 position=ev.position, org=ev.org, date=ev.date, agent=ev.agent, factuality=ev.factuality,
+                 extras=dict(ev.extras, implied=True), **links)  # type: ignore[arg-type]
+
+
+def _near(events: list[Event], ev: Event, person: str, wanted: Callable[[str], bool]) -> bool:
+    return any(wanted(e.type) and e.person == person and abs(e.start - ev.start) < 1500 for e in events)
+
+
 def _implied_appointments(events: list[Event], onto: Ontology) -> list[Event]:
     """ "the replacement of X by Y": Y's appointment is stated too, in the same words."""
-    out = []
-    for ev in events:
-        if not onto.is_end_of_tenure(ev.type) or not ev.replaced_by:
-            continue
-        if any(e.type == "appointed" and e.person == ev.replaced_by and abs(_sent(e) - _sent(ev)) <= 60
-               for e in events):
-            continue
-        out.append(Event(
-            type="appointed", person=ev.replaced_by, evidence=ev.evidence, start=ev.start, end=ev.end,
-            position=ev.position, org=ev.org, date=ev.date, replaces=ev.person, agent=ev.agent,
-            factuality=ev.factuality, extras=dict(ev.extras, implied=True),
-        ))
-    return out
+    return [_echo(ev, "appointed", ev.replaced_by, replaces=ev.person) for ev in events
+            if onto.is_end_of_tenure(ev.type) and ev.replaced_by and ev.person
+            and not _near(events, ev, ev.replaced_by, lambda t: t == "appointed")]
 
 
 def _implied_ends(events: list[Event], onto: Ontology) -> list[Event]:
     """ "Y succeeds X as commissar", "Y takes over from X": X's tenure ended, in the same words."""
-    out = []
-    for ev in events:
-        if ev.type != "appointed" or not ev.replaces or ev.factuality not in {"asserted", "reported"}:
-            continue
-        if any(onto.is_end_of_tenure(e.type) and e.person == ev.replaces and abs(e.start - ev.start) < 1500
-               for e in events):
-            continue
-        out.append(Event(
-            type="dismissed", person=ev.replaces, evidence=ev.evidence, start=ev.start, end=ev.end,
-            position=ev.position, org=ev.org, date=ev.date, replaced_by=ev.person, agent=ev.agent,
-            factuality=ev.factuality, extras=dict(ev.extras, implied=True),
-        ))
-    return out
+    return [_echo(ev, "dismissed", ev.replaces, replaced_by=ev.person) for ev in events
+            if ev.type == "appointed" and ev.replaces and ev.person and ev.factuality in {"asserted", "reported"}
+            and not _near(events, ev, ev.replaces, onto.is_end_of_tenure)]
 
 
 def _mirror(events: list[Event], onto: Ontology) -> None:
