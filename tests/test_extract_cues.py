@@ -130,3 +130,40 @@ def test_extract_narrative_dates_follow_the_story_not_publication(extract):
     events = extract(text, published=date(2021, 5, 1))
     assert named(events, "dismissed")["Dybov"].date == "1937-05-11"
     assert named(events, "arrested")["Dybov"].date == "1937-05-12"
+
+
+def test_extract_list_before_verb_group_when_parse_loses_subject(extract):
+    text = "Of the officers who served under him, Ivan Sorin, Pyotr Malin and Oleg Dudko were arrested and shot in 1938."
+    events = extract(text, published=None)
+    assert {"Sorin", "Malin", "Dudko"} <= set(named(events, "arrested"))
+    assert {"Sorin", "Malin", "Dudko"} <= set(named(events, "executed"))
+
+
+def test_extract_fronted_participle_shares_the_people(extract):
+    text = "Charged with treason, Ivan Sorin and Oleg Dudko were sentenced to death."
+    events = extract(text, published=None)
+    assert set(named(events, "charged")) == {"Sorin", "Dudko"}
+    assert set(named(events, "convicted")) == {"Sorin", "Dudko"}
+
+
+def test_extract_conjoined_verbs_share_the_person(extract):
+    text = "Marshal of the Soviet Union P.I. Dankov is relieved of his duties as commander and appointed inspector of cavalry."
+    events = extract(text, published=None)
+    assert "Dankov" in named(events, "dismissed") and "Dankov" in named(events, "appointed")
+
+
+def test_extract_replace_with_pronoun_gives_both_events(extract):
+    events = extract("Ilya Gorin was dropped from the council. Later that year Pavel Surkov replaced him as chairman.")
+    assert named(events, "appointed")["Surkov"].replaces == "Ilya Gorin"
+    assert named(events, "dismissed")["Gorin"].replaced_by == "Pavel Surkov"
+    assert "Surkov" not in named(events, "dismissed")
+
+
+@pytest.mark.parametrize("text", [
+    "In 1919 Ivan Orlov was given command of the 51st Rifle Division.",
+    "The council installed General Ivan Orlov as chairman of the government.",
+    "In 1948 Ivan Orlov was placed in command of the Urals Military District.",
+    "Ivan Orlov was sent to Mongolia as ambassador.",
+])
+def test_extract_appointment_idioms(extract, text):
+    assert "Orlov" in named(extract(text, published=None), "appointed")

@@ -17,13 +17,17 @@ from spacy.tokens import Doc, Span, Token
 from purgewatch.extract import arguments as args
 from purgewatch.extract.coref import PronounResolver
 from purgewatch.extract.factuality import factuality
-from purgewatch.extract.frames import Frame, agent_tokens, build_matcher, find_frames, slot_tokens
+from purgewatch.extract.frames import (
+    Frame, agent_tokens, aux_start, build_matcher, find_frames, person_list, slot_tokens,
+)
 from purgewatch.extract.links import link_events
 from purgewatch.extract.dates import resolve_date
 from purgewatch.extract.positions import (
     appositive_post, frame_org, is_post_phrase_head, is_post_token, org_in, post_span,
 )
-from purgewatch.extract.syntax import governing_verb, inherited_subject, is_passive, prep_objects, span_text
+from purgewatch.extract.syntax import (
+    governing_verb, inherited_subject, is_passive, own_subject, prep_objects, span_text,
+)
 from purgewatch.nlp.mentions import SPAN_KEY, collect, is_name_token, name_chain
 from purgewatch.ontology import Ontology, load_ontology
 from purgewatch.records import Event, Group
@@ -121,11 +125,17 @@ def extract(doc: Doc, onto: Ontology, matcher: object) -> list[Event]:
     ctx = _Context(doc, onto, people, resolver, base)
     found: list[Found] = []
     for frames in groups:
+        # one frame per event type for each cue word: "replace" both ends X's tenure and starts Y's
+        done: set[str] = set()
         for frame in frames:
+            if frame.type in done:
+                continue
             targets = ctx.patients(frame)
-            if targets or frame is frames[-1]:
+            if targets:
+                done.add(frame.type)
                 found.append(Found(frame, targets))
-                break
+        if not done:
+            found.append(Found(frames[-1], []))
     events: list[Event] = []
     frames_per_sent: dict[int, int] = {}
     for f in found:
@@ -251,8 +261,23 @@ class _Context:
 
         "X, who ... has been relieved of his post": the relative clause's head is the person.
         "The man selected ... was X", "the personage lopped off was X": the copula names the person.
+        "A, B and C were arrested" with the list lost in the parse: the people just before the verb group.
+        "installed General X" with no object in the parse: the people just after the verb.
+        "Charged with ..., A and B were sentenced": a fronted participle shares the main clause's people.
         """
         t = frame.trigger
+        linear = self._linear(frame, t)
+        if linear:
+            return linear
+        if t.dep_ == "conj" and own_subject(t) is None and t.head.pos_ in {"VERB", "AUX"}:
+            linear = self._linear(frame, t.head)  # "X is relieved of ... and appointed ..."
+            if linear:
+                return linear
+        if t.dep_ == "advcl" and t.tag_ in {"VBN", "VBG"} and own_subject(t) is None and t.head.pos_ in {"VERB", "AUX"}:
+            head = t.head
+            subj = own_subject(head)
+            found = self.resolve(subj) if subj is not None else []
+            return found or self._linear(frame, head)
         if frame.type != "appointed" and t.dep_ in {"relcl", "acl"} and t.head.i in self.people:
             return self.resolve(t.head)
         verb = None
@@ -267,10 +292,29 @@ class _Context:
                         return self.resolve(x)
         return []
 
+    def _linear(self, frame: Frame, verb: Token) -> list[Target]:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        if is_passive(verb) or "subject" in frame.cue.patient:
+            people = person_list(self.doc, aux_start(verb) - 1, self.people, -1)
+        elif "object" in frame.cue.patient:
+            people = person_list(self.doc, max(i for i in frame.tokens) + 1, self.people, 1)
+        else:
+            people = []
+        return [Target(person=p) for p in people]
+
     def _companions(self, root: Token) -> list[Span]:
-        """People coordinated with a person: "X, Y and Z were dismissed", "X together with Y"."""
+        """People coordinated with a person: "X, Y and Z were dismissed", "X together with Y".
+
+        The parser may hang the list off any of its names, so the chain is walked up as well as down.
+        """
         out = []
-        stack = [c for c in root.children if c.dep_ == "conj"]
+        top = root
+        while top.dep_ == "conj" and top.head.i in self.people and top.head != top:
+            top = top.head
+            out.append(self.people[top.i])
+        stack = [c for c in root.children if c.dep_ == "conj"] + \
+            ([c for c in top.children if c.dep_ == "conj" and c != root] if top is not root else [])
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in {"together", "along"} for x in c.lefts):
                 stack += [g for g in c.children if g.dep_ == "pobj"]
@@ -381,6 +425,8 @@ class _Context:
             ev.replaced_by = self.successor(frame, pid)
         if frame.type == "appointed":
             ev.replaces = self.predecessor(frame, pid)
+        if pid is not None and pid in {ev.replaces, ev.replaced_by}:
+            return None  # one person cannot succeed himself: the slots were misread
         ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id}
         return ev
 

@@ -59,7 +59,7 @@ def _person_before(trigger: Token, people: dict[int, Span]) -> Token | None:
     if own_subject(trigger) is not None:
         return None
     j = trigger.i - 1
-    while j >= trigger.sent.start and trigger.doc[j].pos_ == "ADV":
+    while j >= trigger.sent.start and trigger.doc[j].pos_ in {"ADV", "AUX", "PART"}:
         j -= 1
     if j >= trigger.sent.start and j in people:
         return trigger.doc[j]
@@ -164,3 +164,37 @@ def agent_tokens(frame: Frame, people: dict[int, Span]) -> list[Token]:
     if is_passive(t) and "by" not in frame.cue.successor:
         out += prep_objects(t, {"by"})
     return out
+
+
+LIST_GLUE = {",", "and", "as", "well"}
+
+
+def person_list(doc: Doc, i: int, people: dict[int, Span], step: int) -> list[Span]:
+    """People in a plain list that ends (step=-1) or starts (step=1) at token i: "A, B and C".
+
+    Used when the parse loses the subject of a passive or the object of an active cue; titles and
+    ranks before a name in the list are skipped ("installed Lieutenant General X").
+    """
+    out: list[Span] = []
+    sent = doc[i].sent
+    while sent.start <= i < sent.end:
+        tok = doc[i]
+        if i in people:
+            m = people[i]
+            if m not in out:
+                out.append(m)
+            i = (m.start - 1) if step < 0 else m.end
+            continue
+        if tok.text in LIST_GLUE or tok.lower_ in LIST_GLUE or (out == [] and tok.pos_ in {"ADV", "AUX", "DET"}) \
+                or (step > 0 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and i + 1 in people) \
+                or (step > 0 and tok.lower_ in {"former", "general", "marshal", "colonel", "admiral", "lieutenant"}):
+            i += step
+            continue
+        break
+    return out if step > 0 else out[::-1]
+
+
+def aux_start(verb: Token) -> int:
+    """Index of the first auxiliary of a verb group ("were" in "were arrested"), or the verb itself."""
+    auxes = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    return min(auxes) if auxes else verb.i

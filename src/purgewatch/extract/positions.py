@@ -66,7 +66,9 @@ def _cut_right(c: Token, onto: Ontology) -> int:
     for t in c.subtree:
         if t.i < c.i:
             continue
-        if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", ";", "—", "–"} or t.tag_ in {"WDT", "WP", "WP$"}:
+        if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", ";", "—", "–"} or t.tag_ in {"WDT", "WP", "WP$"} \
+                or (t.dep_ == "cc" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_type_ == "PERSON") \
+                or t.ent_type_ == "PERSON":
             break
         if t.i == edge + 1 or t.i == edge:
             edge = t.i
