@@ -91,24 +91,25 @@ def _in_apposition(ent: Span) -> bool:
 
 
 def event_date(frame: Frame, dates: list[Span], resolve: Callable[[Span], str | None], base: object,
-               inherited: str | None, alone: bool) -> str | None:
-    """The event's date: its clause's, else the sentence's when it holds one event, else the date the
-    text last set (inherited), else the report's year for a present perfect ("has been retired")."""
+               inherited: str | None, alone: bool) -> tuple[str | None, str | None]:
+    """The event's date and where it came from: its clause ("clause"), else the sentence when it holds
+    one event ("sentence"), else the date the text last set ("inherited"), else the report's year for a
+    present perfect ("has been retired": "tense"). Inherited and tense dates are weak evidence."""
     for ent in date_candidates(frame, dates):
         iso = resolve(ent)
         if iso:
-            return iso
+            return iso, "clause"
     if alone:
         for ent in (d for d in dates if d.sent == frame.sent):
             if not _in_apposition(ent) and not _in_other_clause(ent, frame.trigger):
                 iso = resolve(ent)
                 if iso:
-                    return iso
+                    return iso, "sentence"
     if inherited:
-        return inherited
+        return inherited, "inherited"
     if base is not None and _present_perfect(frame.trigger):
-        return f"{base.year:04d}"  # type: ignore[attr-defined]
-    return None
+        return f"{base.year:04d}", "tense"  # type: ignore[attr-defined]
+    return None, None
 
 
 def _in_other_clause(ent: Span, trigger: Token) -> bool:

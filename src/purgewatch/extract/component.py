@@ -158,13 +158,13 @@ class _Context:
         self.doc, self.onto, self.people, self.resolver, self.base = doc, onto, people, resolver, base
         self.posts: dict[str, Span] = {}
         self.sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
-        self.narrative = _is_retrospective(doc, base)
         self.anchors: list[tuple[int, str]] = []  # (token index, ISO date) of the dates the text sets
         self.resolved: dict[int, str | None] = {}
         self.dates = date_spans(doc)
+        self.date_text = {d.start: d.text for d in self.dates}
         for ent in self.dates:
             iso = self.resolve_ent(ent)
-            if iso and not _background_date(ent):
+            if iso and not _background_date(ent) and not _subordinate(ent):
                 self.anchors.append((ent.start, iso))
 
     def anchor_before(self, i: int) -> str | None:
@@ -181,9 +181,27 @@ class _Context:
             return self.resolved[ent.start]
         anchor = self.anchor_before(ent.start)
         year = int(anchor[:4]) if anchor else None
-        iso = resolve_date(ent.text, self.base, year, year if self.narrative else None, anchor)
+        iso = resolve_date(ent.text, self.base, year, self.story_year(ent), anchor)
         self.resolved[ent.start] = iso
         return iso
+
+    def story_year(self, ent: Span, max_sents: int = 3) -> int | None:
+        """The year the narrative is in at this point: an explicit year set in the last few sentences.
+
+        "In 1937 ... On 11 May he was relieved": 11 May 1937, whenever the text was published.
+        Without one nearby, bare day-and-month dates belong to the publication's year (None here).
+        """
+        here = self.sent_index.get(ent.sent.start, 0)
+        year = None
+        for j, iso in self.anchors:
+            if j >= ent.start:
+                break
+            if here - self.sent_index.get(self.doc[j].sent.start, 0) <= max_sents and \
+                    YEAR_IN_TEXT.search(self.date_text[j]):
+                year = int(iso[:4])
+        if year is None or (self.base is not None and year == self.base.year):
+            return None
+        return year
 
     def inherited_date(self, frame: Frame, max_sents: int = 3) -> str | None:
         """The date the text last set, a few sentences back at most: decree lines and narrative events."""
@@ -402,6 +420,8 @@ class _Context:
         if person is not None and post is not None and frame.type != "appointed":
             self.posts.setdefault(pid or "", post)
         sent = frame.sent
+        when, date_source = args.event_date(frame, self.dates, self.resolve_ent, self.base,
+                                            self.inherited_date(frame), alone)
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         ev = Event(
@@ -412,7 +432,7 @@ class _Context:
             end=start + len(text),
             position=position or None,
             org=org,
-            date=args.event_date(frame, self.dates, self.resolve_ent, self.base, self.inherited_date(frame), alone),
+            date=when,
             agent=self.agent(frame, pid),
             factuality=factuality(frame.trigger, set(frame.tokens), onto, governing_verb(frame.trigger)
                                   if frame.trigger.pos_ not in {"VERB", "AUX"} or frame.trigger.dep_ in {"amod", "acl"} else None),
@@ -427,7 +447,7 @@ class _Context:
             ev.replaces = self.predecessor(frame, pid)
         if pid is not None and pid in {ev.replaces, ev.replaced_by}:
             return None  # one person cannot succeed himself: the slots were misread
-        ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id}
+        ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id, "date_source": date_source}
         return ev
 
     def inclusions(self, found: list[Found]) -> list[Event]:
@@ -494,15 +514,7 @@ def date_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _is_retrospective(doc: Doc, base: date | None) -> bool:
-    """A history told long after the events: most of its explicit years lie well before publication."""
-    years = sorted(int(m) for e in date_spans(doc) if not _subordinate(e)
-                   for m in re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", e.text))
-    if base is None:
-        return True
-    if not years:
-        return False
-    return years[len(years) // 2] <= base.year - 2
+YEAR_IN_TEXT = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
 
 def _subordinate(ent: Span) -> bool:

@@ -8,7 +8,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 class PronounResolver:
-    """Pronouns take the subject of the sentence before when it is a person, else the latest person.
+    """Pronouns take a person named just before: the most salient, else the previous subject, else the nearest.
 
     A pronoun object never takes its own clause's subject ("Stalin promoted him" is not Stalin).
     Results are cached, so a chain "X ... He ... him" resolves through the earlier pronoun.
@@ -19,6 +19,9 @@ class PronounResolver:
         self.people = people
         self.pronouns = pronouns
         self.cache: dict[int, Span | None] = {}
+        self.salience: dict[str, int] = {}
+        for m in {id(m): m for m in people.values()}.values():
+            self.salience[m.id_] = self.salience.get(m.id_, 0) + 1
 
     def resolve(self, tok: Token, exclude: set[str] | None = None, depth: int = 0) -> Span | None:
         if tok.lower_ not in self.pronouns:
@@ -39,31 +42,41 @@ class PronounResolver:
         return None
 
     def _resolve(self, tok: Token, exclude: set[str], depth: int) -> Span | None:
+        """Candidates from earlier in the sentence and the sentence before; the most salient wins.
+
+        Salience is how often the document names the person: in a biography "he" is its subject even
+        when another name came last ("Stalin named him ... He was raised to the rank of marshal").
+        Ties go to the subject of the previous sentence, then to the nearest mention.
+        """
         sent = tok.sent
         blocked = set(exclude)
         if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.i in self.people:
                 blocked.add(self.people[subj.i].id_)
-        # Earlier in the same sentence: the latest person not blocked.
+        ranked: list[tuple[Span, int]] = []  # (mention, preference: lower is better)
         for i in range(tok.i - 1, sent.start - 1, -1):
             m = self.people.get(i)
             if m is not None and m.id_ not in blocked and self.doc[i].dep_ != "poss":
-                return m
-        # Sentences before: first their subject, then their latest person.
+                ranked.append((m, 1))
         start = sent.start
-        for _ in range(3):
-            if start == 0:
+        for hop in range(3):
+            if start == 0 or (ranked and hop > 0):
                 break
             prev = self.doc[start - 1].sent
-            subj = [t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"]
-            for s in subj:
+            for s in (t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"):
                 m = self._mention_at(s, depth)
                 if m is not None and m.id_ not in blocked:
-                    return m
+                    ranked.append((m, 0 if hop == 0 else 2))
             for i in range(prev.end - 1, prev.start - 1, -1):
                 m = self.people.get(i)
                 if m is not None and m.id_ not in blocked:
-                    return m
+                    ranked.append((m, 2))
             start = prev.start
-        return None
+        if not ranked:
+            return None
+        if tok.dep_ == "poss":
+            return ranked[0][0] if ranked[0][1] == 1 else min(ranked, key=lambda x: x[1])[0]  # "in his place": nearest
+        best = max(self.salience.get(m.id_, 0) for m, _ in ranked)
+        top = [(m, pref) for m, pref in ranked if self.salience.get(m.id_, 0) >= best / 2]
+        return min(enumerate(top), key=lambda x: (x[1][1], x[0]))[1][0]

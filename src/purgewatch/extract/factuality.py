@@ -27,6 +27,8 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
         lemma = a.lemma_.lower()
         if lemma in onto.negating_governors:
             return "negated"
+        if lemma in onto.evidence_nouns and any(c.lower_ in {"no", "little"} for c in a.children):
+            return "negated"
     for h in heads + chain[:3]:
         for c in h.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in onto.speculative_modals:

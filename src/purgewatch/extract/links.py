@@ -120,7 +120,9 @@ def _dedupe(events: list[Event], onto: Ontology) -> list[Event]:
             kept.append(ev)
             continue
         twin = next((k for k in kept if k.person == ev.person and _same_kind(k, ev, onto)
-                     and posts_compatible(k.position, ev.position) and dates_compatible(k.date, ev.date)), None)
+                     and posts_compatible(k.position, ev.position)
+                     and (dates_compatible(k.date, ev.date)
+                          or ((_weak_date(k) or _weak_date(ev)) and bool(k.position) and bool(ev.position)))), None)
         if twin is None:
             kept.append(ev)
             continue
@@ -131,6 +133,14 @@ def _dedupe(events: list[Event], onto: Ontology) -> list[Event]:
     return kept
 
 
+WEAK_DATES = {"inherited", "tense", None}
+
+
+def _weak_date(ev: Event) -> bool:
+    """A date taken from the context, not stated for this event: it must not keep duplicates apart."""
+    return ev.extras.get("date_source") in WEAK_DATES
+
+
 def _same_kind(a: Event, b: Event, onto: Ontology) -> bool:
     if a.type == b.type:
         return True
@@ -138,6 +148,9 @@ def _same_kind(a: Event, b: Event, onto: Ontology) -> bool:
 
 
 def _fill(into: Event, other: Event) -> Event:
+    if _weak_date(into) and not _weak_date(other) and other.date:
+        into.date = other.date
+        into.extras["date_source"] = other.extras.get("date_source")
     for name in ("position", "org", "date", "replaces", "replaced_by", "charge", "agent"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))

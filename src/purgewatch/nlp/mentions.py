@@ -162,13 +162,12 @@ def _name_clusters(spans: list[Span]) -> None:
         forms = full_by_key.setdefault(key, [])
         if s.text not in forms:
             forms.append(s.text)
-    first_word: dict[str, str] = {}
+    first_word: dict[str, str] = {}  # the latest full name so far that starts with this word
+    last_full: dict[str, str] = {}
     for s in spans:
         words = s.text.split()
         if len(words) > 1 and not words[0].endswith("."):
-            first_word[words[0]] = s.text  # the latest full name starting with this word
-    last_full: dict[str, str] = {}
-    for s in spans:
+            first_word[words[0]] = s.text
         key = surname_key(s.text)
         forms = full_by_key[key]
         if len(s) == 1 and len(forms) == 1 and s.text in first_word:

@@ -50,6 +50,7 @@ class Ontology:
     reported_phrases: tuple[str, ...]
     negations: frozenset[str]
     negating_governors: frozenset[str]
+    evidence_nouns: frozenset[str]
     post_heads: frozenset[str]
     org_heads: frozenset[str]
     titles: frozenset[str]
@@ -179,6 +180,7 @@ def parse_ontology(data: Any, where: str = "ontology") -> Ontology:
         reported_phrases=tuple(sorted(_words(rep_f, "phrases", f"{where}: factuality.reported"))),
         negations=_words(neg_f, "negations", f"{where}: factuality.negated"),
         negating_governors=_words(neg_f, "governors", f"{where}: factuality.negated"),
+        evidence_nouns=_words(neg_f, "evidence_nouns", f"{where}: factuality.negated"),
         post_heads=_words(data, "post_heads", where),
         org_heads=_words(data, "org_heads", where),
         titles=_words(data, "titles", where),
