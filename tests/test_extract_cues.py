@@ -167,3 +167,21 @@ def test_extract_replace_with_pronoun_gives_both_events(extract):
 ])
 def test_extract_appointment_idioms(extract, text):
     assert "Orlov" in named(extract(text, published=None), "appointed")
+
+
+def test_extract_plural_pronoun_takes_the_list_before(extract):
+    events = extract("In June 1957 Ilya Markin, Oleg Vetrov and Semyon Lazin tried to oust the leader and failed. "
+                     "They were expelled from the Presidium.", published=None)
+    assert {"Markin", "Vetrov", "Lazin"} <= set(named(events, "dismissed"))
+
+
+def test_extract_people_listed_after_a_group_noun(extract):
+    events = extract("Officials said two of his closest associates, Ri Yong-sop and Kim Hak-chol, were executed.",
+                     published=None)
+    assert {"Yong-sop", "Hak-chol"} <= {e.person.split()[-1] for e in events if e.type == "executed" and e.person}
+
+
+def test_extract_companions_of_a_pronoun_patient(extract):
+    text = ("Lavrin Bedia ran the police for years. In December a court convicted him of treason together with "
+            "two of his deputies, Pyotr Kobin and Sergei Golin.")
+    assert {"Bedia", "Kobin", "Golin"} <= set(named(extract(text, published=None), "convicted"))

@@ -223,6 +223,10 @@ class _Context:
 
     def resolve(self, tok: Token) -> list[Target]:
         """Resolve a slot's head token to people (with their coordinated companions) or a group."""
+        if self._plural_anaphor(tok):
+            group = self._last_list(tok)
+            if group:
+                return [Target(person=p) for p in group]
         person = self.person_at(tok)
         post = None
         if person is None and tok.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}:
@@ -232,17 +236,71 @@ class _Context:
         if person is not None:
             out = [Target(person=person, post=post)]
             seen = {person.id_}
-            for extra in self._companions(person.root):
+            # companions hang off the word in this sentence, not off a pronoun's antecedent
+            anchor = person.root if person.root.sent == tok.sent else tok
+            for extra in self._companions(anchor):
                 if extra.id_ not in seen:
                     seen.add(extra.id_)
                     out.append(Target(person=extra))
             return out
         if tok.pos_ in {"NOUN", "PRON", "PROPN", "NUM"} and self._is_group(tok):
-            listed = self._colon_list(tok)
+            listed = self._colon_list(tok) or self._listed_after(tok)
             if listed:
                 return listed
             return [Target(group=tok.doc[tok.left_edge.i:tok.right_edge.i + 1])]
         return []
+
+    def _plural_anaphor(self, tok: Token) -> bool:
+        """ "they", "them", "both", "both men", "the two", "all seven": people named together before."""
+        low = tok.lower_
+        if low in {"they", "them", "both"}:
+            return True
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod", "quantmod"}}
+        return (low in {"men", "officers", "generals", "officials", "two", "three", "four", "five", "six",
+                        "seven", "eight", "nine", "ten"} and bool(dets & {"both", "the", "all", "these", "those"})
+                and not any(c.dep_ == "prep" for c in tok.children))
+
+    def _last_list(self, tok: Token) -> list[Span]:
+        """The latest coordinated list of two or more people before tok, in its sentence or the one before."""
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(self.doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            best: list[Span] = []
+            for i in range(sent.start, min(sent.end, tok.i)):
+                m = self.people.get(i)
+                if m is None or m.root.i != i or m.root.dep_ == "conj":
+                    continue
+                group = [m] + [p for p in self._companions(m.root) if p.id_ != m.id_]
+                if len(group) >= 2:
+                    best = group
+            syntactic = best
+            best = []
+            i = sent.start
+            while i < min(sent.end, tok.i):
+                m = self.people.get(i)
+                if m is None or m.start != i:
+                    i += 1
+                    continue
+                group = [p for p in person_list(self.doc, i, self.people, 1) if p.end <= tok.i]
+                if len(group) >= 2:
+                    best = group
+                i = max(i + 1, group[-1].end if group else i + 1)
+            # the parse and the plain word order can each miss a name of the list: take the longer
+            if syntactic or best:
+                return best if len(best) > len(syntactic) else syntactic
+        return []
+
+    def _listed_after(self, noun: Token) -> list[Target]:
+        """ "two of his closest associates, A and B, were executed": the people named right after."""
+        j = noun.i + 1
+        sent = noun.sent
+        while j < sent.end and self.doc[j].text not in {",", ":"} and j - noun.i < 8:
+            j += 1
+        if j >= sent.end or self.doc[j].text not in {",", ":"}:
+            return []
+        people = person_list(self.doc, j + 1, self.people, 1)
+        return [Target(person=p) for p in people] if len(people) >= 1 and self.doc[j].text == ":" or len(people) >= 2 else []
 
     def _colon_list(self, noun: Token) -> list[Target]:
         """ "the following nine deputies have been removed: A, B, C": the people listed after the colon."""
@@ -331,15 +389,19 @@ class _Context:
         while top.dep_ == "conj" and top.head.i in self.people and top.head != top:
             top = top.head
             out.append(self.people[top.i])
-        stack = [c for c in root.children if c.dep_ == "conj"] + \
-            ([c for c in top.children if c.dep_ == "conj" and c != root] if top is not root else [])
-        for c in root.children:
-            if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in {"together", "along"} for x in c.lefts):
-                stack += [g for g in c.children if g.dep_ == "pobj"]
+        stack = [c for c in root.children if c.dep_ in {"conj", "appos"}] + \
+            ([c for c in top.children if c.dep_ in {"conj", "appos"} and c != root] if top is not root else [])
+        together = _together_with(root)
+        if root.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            together += _together_with(root.head)  # "convicted him ... together with A and B"
+        for g in together:
+            out += [t.person for t in self.resolve(g) if t.person is not None]
         while stack:
             c = stack.pop(0)
             if c.i in self.people:
                 out.append(self.people[c.i])
+            elif c.dep_ == "appos":
+                continue  # "X, the commander of Y": a post, not another person
             stack += [g for g in c.children if g.dep_ == "conj"]
         return out
 
@@ -526,6 +588,14 @@ def _background_date(ent: Span) -> bool:
     """ "(Minister since 2012)": a date that sets no time for what follows."""
     first = ent.doc[ent.start - 1] if ent.start > 0 else None
     return first is not None and first.lower_ in {"since", "until", "till"}
+
+
+def _together_with(tok: Token) -> list[Token]:
+    """Objects of "together with" / "along with" attached to tok (the adverb may hang off tok or "with")."""
+    adverb_on_tok = any(c.lower_ in {"together", "along"} for c in tok.children)
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            and (adverb_on_tok or any(x.lower_ in {"together", "along"} for x in c.lefts))
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _group_post(group: Span, onto: Ontology) -> Span:

@@ -111,6 +111,25 @@ def _conj_candidates(doc: Doc, onto: Ontology, known: set[int]) -> Iterable[Span
                 yield span
 
 
+def _list_candidates(doc: Doc, onto: Ontology, spans: list[Span]) -> Iterable[Span]:
+    """A name standing in a plain list with known people ("X, Oleg Vetrov and Semyon Lazin") is a person."""
+    for s in spans:
+        for j, step in ((s.start - 1, -1), (s.end, 1)):
+            if not (0 <= j < len(doc)) or doc[j].text not in {",", "and"}:
+                continue
+            k = j + step
+            run = []
+            while 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and is_name_token(doc[k], onto) and len(run) < 3:
+                run.append(k)
+                k += step
+            if not run or (0 <= k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in onto.org_heads)):
+                continue
+            if any(doc[i].ent_type_ in {"GPE", "ORG", "LOC", "DATE", "NORP"} for i in run):
+                continue
+            lo, hi = min(run), max(run) + 1
+            yield doc[lo:hi]
+
+
 def collect(doc: Doc, onto: Ontology, extra: Iterable[Span] = ()) -> list[Span]:
     """All person mentions, non-overlapping, longest first wins, then grouped and named."""
     candidates = list(_ner_candidates(doc, onto)) + list(_initial_candidates(doc)) + \
@@ -118,7 +137,8 @@ def collect(doc: Doc, onto: Ontology, extra: Iterable[Span] = ()) -> list[Span]:
     spans = _non_overlapping(candidates)
     for _ in range(2):
         covered = {i for s in spans for i in range(s.start, s.end)}
-        more = list(_conj_candidates(doc, onto, covered))
+        more = list(_conj_candidates(doc, onto, covered)) + \
+            [c for c in _list_candidates(doc, onto, spans) if not any(i in covered for i in range(c.start, c.end))]
         if not more:
             break
         spans = _non_overlapping(spans + more)
