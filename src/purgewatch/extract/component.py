@@ -98,7 +98,8 @@ def _promotions(doc: Doc, groups: list[list[Frame]], onto: Ontology, people: dic
                     cands = [tok] + [c for c in tok.children if c.dep_ == "conj"]
                     for c in cands:
                         if c.i not in people and c.pos_ == "PROPN" and is_name_token(c, onto) \
-                                and c.ent_type_ not in {"DATE", "MONEY", "CARDINAL"} and not _org_entity(c, onto):
+                                and c.ent_type_ not in {"MONEY", "CARDINAL"} and not _org_entity(c, onto) \
+                                and not DAY_MONTH_RE.fullmatch(c.text) and c.lower_ not in MONTH_WORDS:
                             span = name_chain(c, onto)
                             if span is not None:
                                 out.append(span)
@@ -559,6 +560,8 @@ DAY_MONTH_RE = re.compile(
     % {"m": "January|February|March|April|May|June|July|August|September|October|November|December"})
 
 
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}
 RELATIVE_PHRASE_RE = re.compile(
     r"\bthe\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|summer|winter|spring|autumn)\b"
     r"|\b(?:a|one|two|three)\s+(?:days?|months?|years?)\s+(?:later|earlier)\b", re.I)

@@ -21,7 +21,7 @@ VAGUE_RE = re.compile(r"\b(several|few|some|recent|past|couple)\b", re.I)
 WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 SEASON_RE = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)
 DECADE_RE = re.compile(r"\b(1[6-9]\d0|20\d0)s\b")
-RANGE_RE = re.compile(r"^(?:from|between)\s+(.+?)\s+(?:to|until|till|and|through)\s+(.+)$", re.I)
+RANGE_RE = re.compile(r"^(?:from\s+|between\s+(?=.+\s+and\s))?(.+?)\s+(?:to|until|till|and|through|-|–)\s+(.+)$", re.I)
 EDGE_RE = re.compile(r"^(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
                      r"first\s+week|last\s+week|first\s+days|last\s+days)\s+of\s+|early\s+|late\s+|mid-?\s*)", re.I)
 THAT_YEAR_RE = re.compile(r"\b(?:of\s+)?(that|the\s+same)\s+year\b", re.I)

@@ -28,12 +28,13 @@ def _sent(ev: Event) -> int:
 
 
 def _instead(events: list[Event], doc: Doc, onto: Ontology) -> None:
-    """ "X was not reappointed. Instead, Y was appointed": Y replaces the person whose tenure just ended."""
+    """ "X was not reappointed. Instead, Y was appointed" (or "... to fill the vacancy"): Y replaces the
+    person whose tenure just ended."""
     for ev in events:
         if ev.type != "appointed" or ev.replaces or ev.person is None:
             continue
         sent = doc[_sent(ev)].sent
-        marker = any(t.lower_ in onto.replacement_markers and t.dep_ == "advmod"
+        marker = any(t.lower_ in onto.replacement_markers and (t.pos_ != "ADV" or t.dep_ == "advmod")
                      and not any(c.lower_ == "of" for c in t.children) for t in sent)
         if not marker:
             continue

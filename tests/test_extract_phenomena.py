@@ -1,0 +1,97 @@
+"""The phenomena issue 3 lists, each on sentences written for the tests (no corpus sentence)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import named
+
+
+def test_nominal_cues_arrest_and_replacement(extract):
+    events = extract("The arrest of Colonel Anton Rubin shocked the staff. The replacement of Ilya Dorin by "
+                     "Pavel Kasyanov followed.", published=None)
+    assert "Rubin" in named(events, "arrested")
+    assert named(events, "dismissed")["Dorin"].replaced_by == "Pavel Kasyanov"
+    assert named(events, "appointed")["Kasyanov"].replaces == "Ilya Dorin"
+
+
+def test_lost_his_post_to_successor(extract):
+    events = extract("In 1939 Maxim Litovsky lost his post to Vyacheslav Morin.", published=None)
+    assert named(events, "dismissed")["Litovsky"].replaced_by == "Vyacheslav Morin"
+
+
+def test_stripped_of_all_his_posts(extract):
+    events = extract("Genrikh Yagodin was stripped of all his posts in March 1937.", published=None)
+    assert named(events, "dismissed")["Yagodin"].date == "1937-03"
+
+
+def test_in_place_of_the_executed(extract):
+    text = "Stalin chose Lev Mekhov as head of the political department in place of the executed Yan Garin."
+    events = extract(text, published=None)
+    assert named(events, "appointed")["Mekhov"].replaces == "Yan Garin"
+    assert "Garin" in named(events, "executed")
+
+
+def test_named_as_deputy(extract):
+    events = extract("Pyotr Ustinov was named as the minister's deputy on 3 May 2024.")
+    assert named(events, "appointed")["Ustinov"].date == "2024-05-03"
+
+
+def test_conferred_the_rank(extract):
+    events = extract("The rank of general was conferred on Wang Jiamin and Xu Dongbo on Monday.")
+    assert {"Jiamin", "Dongbo"} <= set(named(events, "appointed"))
+
+
+def test_filling_the_vacancy(extract):
+    events = extract("Boris Kalinin was dismissed in May. Nikolai Sedov was appointed to fill the vacancy.")
+    assert named(events, "appointed")["Sedov"].replaces == "Boris Kalinin"
+
+
+def test_ranks_are_titles_not_names(extract):
+    events = extract("Colonel General Yuri Kadyshev and Lieutenant General Ivan Lutsky were dismissed.")
+    assert {e.person for e in events if e.type == "dismissed"} == {"Yuri Kadyshev", "Ivan Lutsky"}
+
+
+def test_apposition_gives_the_post(extract):
+    events = extract("Ivan Gorbin, the former commander of the 41st Army, was detained on Friday.")
+    assert named(events, "arrested")["Gorbin"].position == "commander of the 41st Army"
+
+
+def test_future_and_hypothetical_are_not_asserted(extract):
+    events = extract("Investigators say Oleg Bykov will be arrested if the charges are confirmed.")
+    assert named(events)["Bykov"].factuality == "speculative"
+
+
+def test_surname_tagged_as_place_is_a_person(extract):
+    events = extract("Zhdarov has been removed from his position as chief of the propaganda department.",
+                     published=date(1940, 10, 5))
+    assert named(events, "dismissed")["Zhdarov"].date == "1940"
+
+
+@pytest.mark.parametrize("text,surname,full", [
+    ("The tribunal sentenced Jang Song-min to death.", "Song-min", "Jang Song-min"),
+    ("Police detained Akın Yıldız on Saturday.", "Yıldız", "Akın Yıldız"),
+    ("I.P. Belyakov was arrested in 1938.", "Belyakov", "I.P. Belyakov"),
+])
+def test_transliterated_hyphenated_and_initialled_names(extract, text, surname, full):
+    events = extract(text)
+    assert any(e.person == full for e in events), [(e.type, e.person) for e in events]
+
+
+def test_dates_without_publication_date(extract):
+    events = extract("Semyon Ardov was arrested in June 1938 and shot in February 1939.", published=None)
+    assert named(events, "arrested")["Ardov"].date == "1938-06"
+    assert named(events, "executed")["Ardov"].date == "1939-02"
+
+
+def test_date_range_takes_its_start(extract):
+    events = extract("From March to October 2023 Igor Rodin was detained in Moscow.", published=None)
+    assert named(events, "arrested")["Rodin"].date == "2023-03"
+
+
+def test_in_december_of_that_year(extract):
+    events = extract("Viktor Abramov became minister in 1952. In December of that year he was arrested.",
+                     published=None)
+    assert named(events, "arrested")["Abramov"].date == "1952-12"
