@@ -95,3 +95,26 @@ def test_in_december_of_that_year(extract):
     events = extract("Viktor Abramov became minister in 1952. In December of that year he was arrested.",
                      published=None)
     assert named(events, "arrested")["Abramov"].date == "1952-12"
+
+
+def test_timeline_headline_passive(extract):
+    events = extract("12 March 2022 - Ivan Bakanov dismissed as head of the security service.", published=None)
+    ev = named(events, "dismissed")["Bakanov"]
+    assert (ev.date, ev.position) == ("2022-03-12", "head of the security service")
+
+
+def test_released_from_post_is_a_dismissal(extract):
+    events = extract("On Tuesday Oleg Danko was released from his post as governor.")
+    assert "Danko" in named(events, "dismissed") and "Danko" not in named(events, "released")
+    assert "Gorin" in named(extract("The court released Ilya Gorin from prison."), "released")
+
+
+def test_question_is_not_an_assertion(extract):
+    assert named(extract("Was Samat Abenov arrested?"))["Abenov"].factuality == "speculative"
+
+
+@pytest.mark.parametrize("text,expected", [("last Wednesday", "2024-06-19"), ("on Friday", "2024-06-21"),
+                                           ("last Friday", "2024-06-14")])
+def test_weekdays_against_publication(text, expected):
+    from purgewatch.extract.dates import resolve_date
+    assert resolve_date(text, date(2024, 6, 21)) == expected

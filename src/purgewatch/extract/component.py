@@ -568,15 +568,23 @@ RELATIVE_PHRASE_RE = re.compile(
 
 
 def date_spans(doc: Doc) -> list[Span]:
-    """NER's DATE entities, plus day-and-month dates the small model misses ("On 11 May Marshal X")."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
-    taken = {i for e in spans for i in range(e.start, e.end)}
+    """NER's DATE entities, plus day-and-month dates the small model misses or mangles.
+
+    "On 11 May Marshal X": no entity at all; "12 March 2022 - Ivan X": an entity that swallows the name
+    and drops the day. A regex date replaces any entity it overlaps without being contained in it.
+    """
+    ents = [e for e in doc.ents if e.label_ == "DATE"]
+    extra: list[Span] = []
     for m in list(DAY_MONTH_RE.finditer(doc.text)) + list(RELATIVE_PHRASE_RE.finditer(doc.text)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-        if span is not None and len(span) and not any(i in taken for i in range(span.start, span.end)):
-            spans.append(span)
-            taken.update(range(span.start, span.end))
-    return sorted(spans, key=lambda s: s.start)
+        if span is None or not len(span):
+            continue
+        overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(e.start <= span.start and span.end <= e.end for e in overlapping):
+            continue
+        ents = [e for e in ents if e not in overlapping]
+        extra.append(span)
+    return sorted(ents + extra, key=lambda s: s.start)
 
 
 YEAR_IN_TEXT = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")

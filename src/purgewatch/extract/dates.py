@@ -85,9 +85,11 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
         if base is None:
             return None
         s = THIS_YEAR_RE.sub(f" {base.year}", s).strip()
-    weekday = WEEKDAY_RE.fullmatch(s.strip())
+    weekday = re.fullmatch(r"(?:(last|this|past|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                           s.strip(), re.I)
     if weekday:
-        return _last_weekday(weekday.group(1), base)
+        return _last_weekday(weekday.group(2), base, strictly_before=bool(weekday.group(1))
+                             and weekday.group(1).lower() in {"last", "past"})
     had_edge = bool(EDGE_RE.match(s))
     s = EDGE_RE.sub("", s).strip()
     s = WEEKDAY_RE.sub("", s).strip(" ,")
@@ -123,13 +125,16 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
     return _fmt(data.date_obj, period)
 
 
-def _last_weekday(name: str, base: date | None) -> str | None:
-    """ "on Tuesday" in a report: the latest such day on or before publication."""
+def _last_weekday(name: str, base: date | None, strictly_before: bool = False) -> str | None:
+    """ "on Tuesday" in a report: the latest such day on or before publication ("last Tuesday": before)."""
     if base is None:
         return None
     from datetime import timedelta
     target = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(name.lower())
-    return (base - timedelta(days=(base.weekday() - target) % 7)).isoformat()
+    back = (base.weekday() - target) % 7
+    if strictly_before and back == 0:
+        back = 7
+    return (base - timedelta(days=back)).isoformat()
 
 
 def _from_anchor(m: re.Match[str], anchor: str | None) -> str | None:

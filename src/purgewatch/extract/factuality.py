@@ -43,6 +43,8 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
         if a.lemma_.lower() in onto.reported_governors and a.pos_ in {"VERB", "AUX"}:
             return "reported"
     sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        return "speculative"  # a question asks, it does not assert
     low = sent.text.lower()
     if any(p in low for p in onto.reported_phrases):
         return "reported"

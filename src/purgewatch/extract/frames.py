@@ -50,6 +50,8 @@ def find_frames(doc: Doc, matcher: Matcher, onto: Ontology) -> list[list[Frame]]
             continue
         if cue.requires_particle and not any(t.lower_ in cue.requires_particle for t in clause(anchor)):
             continue
+        if cue.unless_words and any(t.lower_ in cue.unless_words for t in clause(anchor)):
+            continue
         by_anchor.setdefault(anchor.i, []).append(Frame(cue, anchor, frozenset(range(start, end))))
     return [sorted(fs, key=lambda f: (-len(f.tokens), f.cue.id)) for _, fs in sorted(by_anchor.items())]
 
@@ -64,6 +66,14 @@ def _person_before(trigger: Token, people: dict[int, Span]) -> Token | None:
     if j >= trigger.sent.start and j in people:
         return trigger.doc[j]
     return None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """An object-taking cue with no object, followed by "as"/"from"/"on"/a date or nothing: a reduced passive."""
+    if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.is_punct or nxt.lower_ in {"as", "from", "on", "in", "after", "for", "by", "over", "amid"}
 
 
 def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]:
@@ -91,6 +101,10 @@ def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]
             before = _person_before(t, people) if t.tag_ in {"VBN", "VBD"} else None
             if before is not None:
                 return [before]
+            subj = own_subject(t)
+            if subj is not None and (subj.i in people or subj.pos_ == "PROPN") and t.tag_ in {"VBN", "VBD"} \
+                    and _headline_passive(t):
+                return [subj]  # "12 March 2022 - X dismissed as head of the service": a headline passive
             if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"} and own_subject(t) is not None:
                 return [t.head]  # "the man he selected": the relative clause's object is its head noun
             return []

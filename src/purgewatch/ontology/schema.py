@@ -35,6 +35,7 @@ class Cue:
     requires_particle: frozenset[str] = frozenset()
     requires_position: bool = False
     negation_in_cue: bool = False
+    unless_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: compiled lexicons are cached per ontology
@@ -84,7 +85,7 @@ def _cue(i: int, raw: Any, types: dict[str, str], where: str) -> Cue:
         raise OntologyError(f"{at}: must be a mapping")
     unknown = set(raw) - {"type", "lemmas", "pos", "pattern", "anchor", "patient", "successor",
                           "predecessor", "requires_prep", "requires_particle", "requires_position",
-                          "negation_in_cue"}
+                          "negation_in_cue", "unless_words"}
     if unknown:
         raise OntologyError(f"{at}: unknown field(s) {sorted(unknown)}")
     etype = raw.get("type")
@@ -124,6 +125,7 @@ def _cue(i: int, raw: Any, types: dict[str, str], where: str) -> Cue:
         requires_particle=_words(raw, "requires_particle", at),
         requires_position=bool(raw.get("requires_position", False)),
         negation_in_cue=bool(raw.get("negation_in_cue", False)),
+        unless_words=_words(raw, "unless_words", at),
     )
 
 
