@@ -161,12 +161,27 @@ class _Context:
         self.sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
         self.anchors: list[tuple[int, str]] = []  # (token index, ISO date) of the dates the text sets
         self.resolved: dict[int, str | None] = {}
+        self.known_posts: dict[str, list[tuple[int, Span]]] = {}
+        for m in doc.spans.get(SPAN_KEY, []):
+            post = appositive_post(m, onto)
+            if post is not None and not any(t.dep_ == "poss" or t.lower_ in {"his", "her", "their"}
+                                            for t in doc[max(post.start - 2, 0):post.start + 1]):
+                self.known_posts.setdefault(m.id_, []).append((m.start, post))
         self.dates = date_spans(doc)
         self.date_text = {d.start: d.text for d in self.dates}
         for ent in self.dates:
             iso = self.resolve_ent(ent)
             if iso and not _background_date(ent) and not _subordinate(ent):
                 self.anchors.append((ent.start, iso))
+
+    def post_before(self, person: str, i: int) -> Span | None:
+        """The latest post the document stated for this person before token i ("Rocket Force commander X")."""
+        found = None
+        for start, post in self.known_posts.get(person, []):
+            if start >= i:
+                break
+            found = post
+        return found
 
     def anchor_before(self, i: int) -> str | None:
         found = None
@@ -476,6 +491,8 @@ class _Context:
         post = args.event_post(frame, person, onto, self.posts)
         if post is None and target.post is not None:
             post = post_span(target.post, onto)
+        if post is None and pid is not None and frame.type != "appointed":
+            post = self.post_before(pid, frame.trigger.i)
         if post is None and target.group is not None and any(is_post_token(t, onto) for t in target.group):
             post = _group_post(target.group, onto)
         position = span_text(post) if post is not None else None
