@@ -118,3 +118,15 @@ def test_question_is_not_an_assertion(extract):
 def test_weekdays_against_publication(text, expected):
     from purgewatch.extract.dates import resolve_date
     assert resolve_date(text, date(2024, 6, 21)) == expected
+
+
+def test_gapped_verdict_list(extract):
+    events = extract("Wang Hong was sentenced to death, Zhang Lin to life imprisonment and Yao Wen to 20 years.",
+                     published=None)
+    assert {"Wang Hong", "Zhang Lin", "Yao Wen"} == {e.person for e in events if e.type == "convicted"}
+
+
+@pytest.mark.parametrize("text", ["Oleg Danko got 18 years in a penal colony.",
+                                  "The verdict against Oleg Danko was read out on Monday."])
+def test_verdict_phrasings(extract, text):
+    assert "Danko" in named(extract(text), "convicted")

@@ -148,6 +148,7 @@ def extract(doc: Doc, onto: Ontology, matcher: object) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events += ctx.inclusions(found)
+    events += ctx.gapped_sentences(found)
     return link_events(events, doc, onto, ctx)
 
 
@@ -529,6 +530,26 @@ class _Context:
             return None  # one person cannot succeed himself: the slots were misread
         ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id, "date_source": date_source}
         return ev
+
+    def gapped_sentences(self, found: list[Found]) -> list[Event]:
+        """ "A was sentenced to death, B to life imprisonment and C to 18 years": B and C share the verb."""
+        out: list[Event] = []
+        for f in found:
+            if f.frame.type != "convicted" or not f.targets:
+                continue
+            named = {t.person.id_ for t in f.targets if t.person is not None}
+            sent = f.frame.sent
+            for i in range(f.frame.trigger.i + 1, sent.end - 1):
+                m = self.people.get(i)
+                if m is None or m.end - 1 != i or m.id_ in named:
+                    continue
+                nxt = self.doc[m.end] if m.end < sent.end else None
+                if nxt is not None and nxt.lower_ == "to" and self.doc[m.start - 1].text in {",", "and", ";"}:
+                    ev = self.event(f.frame, Target(person=m), alone=False)
+                    if ev is not None:
+                        named.add(m.id_)
+                        out.append(ev)
+        return out
 
     def inclusions(self, found: list[Found]) -> list[Event]:
         """ "Several were arrested. This included X and Y." People named after a group take its events."""

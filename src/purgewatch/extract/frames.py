@@ -90,6 +90,9 @@ def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]
                     return [before]
                 subj = inherited_subject(t)
                 return [subj] if subj is not None else []
+            datives = [c for m in match for c in children(m, {"dative"}) if c.pos_ in {"PROPN", "PRON"}]
+            if datives:
+                return datives[:1]  # "the court handed X a ten-year term"
             objs = [c for m in match for c in children(m, OBJECT_DEPS) if c.i not in frame.tokens]
             if objs:
                 return objs[:1]

@@ -133,8 +133,9 @@ def _has_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return True
     if isinstance(value, dict):
-        return any(_has_bool(v) for k, v in value.items() if k not in {"IS_SENT_START", "IS_PUNCT", "OP"}
-                   and not str(k).startswith("IS_") and k != "_") or \
+        # spaCy's boolean token attributes (IS_*, LIKE_*, SPACY, SENT_START) take true/false legitimately
+        return any(_has_bool(v) for k, v in value.items() if k not in {"OP", "_", "SPACY", "SENT_START"}
+                   and not str(k).startswith(("IS_", "LIKE_"))) or \
             any(_has_bool(v) for v in value.get("_", {}).values() if isinstance(v, dict))
     if isinstance(value, (list, tuple)):
         return any(_has_bool(v) for v in value)
