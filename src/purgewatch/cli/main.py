@@ -54,6 +54,7 @@ def user_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     import re
+
     from purgewatch.ingest import parse_user_date
     parse_user_date(value)
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):

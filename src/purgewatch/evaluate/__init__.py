@@ -1,7 +1,6 @@
 """Scoring of extracted events against gold files, as shared/spec/events.md ("Scoring") defines it."""
 
 from purgewatch.evaluate.io import load_records
-from purgewatch.resolve.names import fold, surname_key, surnames_match
 from purgewatch.evaluate.report import format_errors, format_report
 from purgewatch.evaluate.scoring import (
     ARGUMENTS,
@@ -23,6 +22,7 @@ from purgewatch.evaluate.scoring import (
     score,
     tokens_match,
 )
+from purgewatch.resolve.names import fold, surname_key, surnames_match
 
 __all__ = [
     "ARGUMENTS", "END_OF_TENURE", "EVENT_TYPES", "RELAXED_TYPES",

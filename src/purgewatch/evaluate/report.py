@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from purgewatch.evaluate.scoring import ArgumentCounts, Counts, EvalReport, EventScore, Pair, Record
+from purgewatch.evaluate.scoring import (
+    ArgumentCounts,
+    Counts,
+    EvalReport,
+    EventScore,
+    Pair,
+    Record,
+)
 
 SNIPPET_CHARS = 120
 

@@ -9,7 +9,10 @@ from spacy.tokens import Span, Token
 from purgewatch.extract.charges import find_charge
 from purgewatch.extract.frames import Frame
 from purgewatch.extract.positions import (
-    GENERIC_POST_NOUNS, appositive_post, is_post_phrase_head, post_span,
+    GENERIC_POST_NOUNS,
+    appositive_post,
+    is_post_phrase_head,
+    post_span,
 )
 from purgewatch.extract.syntax import clause, governing_verb, prep_objects
 from purgewatch.ontology import Ontology
@@ -51,14 +54,13 @@ def event_post(frame: Frame, person: Span | None, onto: Ontology, memory: dict[s
 
 
 def date_candidates(frame: Frame, dates: list[Span]) -> list[Span]:
-    """DATE entities of the cue's clause, then of the clause governing a nominal cue."""
+    """DATE entities of the cue's clause, then of the clause governing a nominal cue (`dates`: the sentence's)."""
     t = frame.trigger
-    doc = t.doc
     scopes = [set(tok.i for tok in clause(t))]
     verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
     if verb is not None:
         scopes.append(set(tok.i for tok in clause(verb)))
-    ents = [e for e in dates if e.sent == frame.sent]
+    ents = dates
     out: list[Span] = []
     for scope in scopes:
         for e in ents:
@@ -100,7 +102,7 @@ def event_date(frame: Frame, dates: list[Span], resolve: Callable[[Span], str | 
         if iso:
             return iso, "clause"
     if alone:
-        for ent in (d for d in dates if d.sent == frame.sent):
+        for ent in dates:
             if not _in_apposition(ent) and not _in_other_clause(ent, frame.trigger):
                 iso = resolve(ent)
                 if iso:

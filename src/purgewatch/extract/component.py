@@ -8,6 +8,7 @@ pipeline runs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,19 +17,36 @@ from spacy.tokens import Doc, Span, Token
 
 from purgewatch.extract import arguments as args
 from purgewatch.extract.coref import PronounResolver
+from purgewatch.extract.dates import resolve_date
 from purgewatch.extract.factuality import factuality
 from purgewatch.extract.frames import (
-    Frame, agent_tokens, aux_start, build_matcher, find_frames, person_list, slot_tokens,
+    Frame,
+    agent_tokens,
+    aux_start,
+    build_matcher,
+    find_frames,
+    person_list,
+    slot_tokens,
 )
 from purgewatch.extract.links import link_events
-from purgewatch.extract.dates import resolve_date
 from purgewatch.extract.positions import (
-    appositive_post, frame_org, is_post_phrase_head, is_post_token, org_in, post_span,
+    appositive_post,
+    frame_org,
+    is_post_phrase_head,
+    is_post_token,
+    org_in,
+    post_span,
 )
 from purgewatch.extract.syntax import (
-    governing_verb, inherited_subject, is_passive, own_subject, prep_objects, span_text,
+    governing_verb,
+    inherited_subject,
+    is_passive,
+    own_subject,
+    prep_objects,
+    span_text,
 )
 from purgewatch.nlp.mentions import SPAN_KEY, collect, is_name_token, name_chain
+from purgewatch.nlp.sentences import previous_sentence, sent_of, sentences
 from purgewatch.ontology import Ontology, load_ontology
 from purgewatch.records import Event, Group
 
@@ -107,10 +125,15 @@ def _promotions(doc: Doc, groups: list[list[Frame]], onto: Ontology, people: dic
 
 
 def _org_entity(tok: Token, onto: Ontology) -> bool:
+    """Is tok inside an organisation-like entity that contains an organisation word ("Defense Ministry")?"""
     if tok.ent_type_ not in {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}:
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and any(t.lower_ in onto.org_heads for t in ent)
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.lower_ in onto.org_heads for t in doc[start:end])
 
 
 def extract(doc: Doc, onto: Ontology, matcher: object) -> list[Event]:
@@ -159,8 +182,9 @@ class _Context:
                  base: date | None) -> None:
         self.doc, self.onto, self.people, self.resolver, self.base = doc, onto, people, resolver, base
         self.posts: dict[str, Span] = {}
-        self.sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self.sent_index = {sent.start: n for n, sent in enumerate(sentences(doc)[1])}
         self.anchors: list[tuple[int, str]] = []  # (token index, ISO date) of the dates the text sets
+        self.anchor_starts: list[int] = []
         self.resolved: dict[int, str | None] = {}
         self.known_posts: dict[str, list[tuple[int, Span]]] = {}
         for m in doc.spans.get(SPAN_KEY, []):
@@ -170,10 +194,14 @@ class _Context:
                 self.known_posts.setdefault(m.id_, []).append((m.start, post))
         self.dates = date_spans(doc)
         self.date_text = {d.start: d.text for d in self.dates}
+        self.dates_by_sent: dict[int, list[Span]] = {}
+        for d in self.dates:
+            self.dates_by_sent.setdefault(sent_of(d).start, []).append(d)
         for ent in self.dates:
             iso = self.resolve_ent(ent)
             if iso and not _background_date(ent) and not _subordinate(ent):
                 self.anchors.append((ent.start, iso))
+                self.anchor_starts.append(ent.start)
 
     def post_before(self, person: str, i: int) -> Span | None:
         """The latest post the document stated for this person before token i ("Rocket Force commander X")."""
@@ -185,12 +213,17 @@ class _Context:
         return found
 
     def anchor_before(self, i: int) -> str | None:
-        found = None
-        for j, iso in self.anchors:
-            if j >= i:
+        k = bisect_left(self.anchor_starts, i)
+        return self.anchors[k - 1][1] if k else None
+
+    def _recent_anchors(self, i: int, here: int, max_sents: int) -> list[tuple[int, str]]:
+        """Anchors before token i whose sentence is at most max_sents before sentence number `here`."""
+        out = []
+        for j, iso in reversed(self.anchors[:bisect_left(self.anchor_starts, i)]):
+            if here - self.sent_index.get(sent_of(self.doc[j]).start, 0) > max_sents:
                 break
-            found = iso
-        return found
+            out.append((j, iso))
+        return out[::-1]
 
     def resolve_ent(self, ent: Span) -> str | None:
         """A DATE entity's ISO date, read against the publication date or the narrative's own time."""
@@ -208,13 +241,10 @@ class _Context:
         "In 1937 ... On 11 May he was relieved": 11 May 1937, whenever the text was published.
         Without one nearby, bare day-and-month dates belong to the publication's year (None here).
         """
-        here = self.sent_index.get(ent.sent.start, 0)
+        here = self.sent_index.get(sent_of(ent).start, 0)
         year = None
-        for j, iso in self.anchors:
-            if j >= ent.start:
-                break
-            if here - self.sent_index.get(self.doc[j].sent.start, 0) <= max_sents and \
-                    YEAR_IN_TEXT.search(self.date_text[j]):
+        for j, iso in self._recent_anchors(ent.start, here, max_sents):
+            if YEAR_IN_TEXT.search(self.date_text[j]):
                 year = int(iso[:4])
         if year is None or (self.base is not None and year == self.base.year):
             return None
@@ -223,15 +253,8 @@ class _Context:
     def inherited_date(self, frame: Frame, max_sents: int = 3) -> str | None:
         """The date the text last set, a few sentences back at most: decree lines and narrative events."""
         here = self.sent_index.get(frame.sent.start, 0)
-        found = None
-        for j, iso in self.anchors:
-            if j >= frame.trigger.i:
-                break
-            if here - self.sent_index.get(self.doc[j].sent.start, 0) <= max_sents:
-                found = iso
-            else:
-                found = None
-        return found
+        recent = self._recent_anchors(frame.trigger.i, here, max_sents)
+        return recent[-1][1] if recent else None
 
     def person_at(self, tok: Token, exclude: set[str] | None = None) -> Span | None:
         if tok.i in self.people:
@@ -254,7 +277,7 @@ class _Context:
             out = [Target(person=person, post=post)]
             seen = {person.id_}
             # companions hang off the word in this sentence, not off a pronoun's antecedent
-            anchor = person.root if person.root.sent == tok.sent else tok
+            anchor = person.root if sent_of(person.root) == sent_of(tok) else tok
             for extra in self._companions(anchor):
                 if extra.id_ not in seen:
                     seen.add(extra.id_)
@@ -279,9 +302,9 @@ class _Context:
 
     def _last_list(self, tok: Token) -> list[Span]:
         """The latest coordinated list of two or more people before tok, in its sentence or the one before."""
-        sents = [tok.sent]
-        if tok.sent.start > 0:
-            sents.append(self.doc[tok.sent.start - 1].sent)
+        sents = [sent_of(tok)]
+        if sent_of(tok).start > 0:
+            sents.append(previous_sentence(sent_of(tok)))
         for sent in sents:
             best: list[Span] = []
             for i in range(sent.start, min(sent.end, tok.i)):
@@ -311,7 +334,7 @@ class _Context:
     def _listed_after(self, noun: Token) -> list[Target]:
         """ "two of his closest associates, A and B, were executed": the people named right after."""
         j = noun.i + 1
-        sent = noun.sent
+        sent = sent_of(noun)
         while j < sent.end and self.doc[j].text not in {",", ":"} and j - noun.i < 8:
             j += 1
         if j >= sent.end or self.doc[j].text not in {",", ":"}:
@@ -321,7 +344,7 @@ class _Context:
 
     def _colon_list(self, noun: Token) -> list[Target]:
         """ "the following nine deputies have been removed: A, B, C": the people listed after the colon."""
-        sent = noun.sent
+        sent = sent_of(noun)
         colon = next((t for t in sent if t.i > noun.i and t.text == ":"), None)
         if colon is None:
             return []
@@ -501,7 +524,7 @@ class _Context:
         if person is not None and post is not None and frame.type != "appointed":
             self.posts.setdefault(pid or "", post)
         sent = frame.sent
-        when, date_source = args.event_date(frame, self.dates, self.resolve_ent, self.base,
+        when, date_source = args.event_date(frame, self.dates_by_sent.get(sent.start, []), self.resolve_ent, self.base,
                                             self.inherited_date(frame), alone)
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -557,14 +580,14 @@ class _Context:
         by_sent: dict[int, list[Found]] = {}
         for f in found:
             by_sent.setdefault(f.frame.sent.start, []).append(f)
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc)[1]:
             root = sent.root
             if root.lemma_.lower() not in self.onto.inclusion_lemmas and sent[0].lower_ not in self.onto.inclusion_lemmas:
                 continue
             subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             here = [f for f in by_sent.get(sent.start, []) if not any(t.person for t in f.targets)
                     and subject is not None and f.frame.trigger.i in {t.i for t in subject.subtree}]
-            prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+            prev = previous_sentence(sent)
             earlier = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)] \
                 if prev is not None and not here else []
             pending = here or earlier

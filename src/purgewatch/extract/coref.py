@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from purgewatch.nlp.sentences import previous_sentence, sent_of
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -48,7 +50,7 @@ class PronounResolver:
         when another name came last ("Stalin named him ... He was raised to the rank of marshal").
         Ties go to the subject of the previous sentence, then to the nearest mention.
         """
-        sent = tok.sent
+        sent = sent_of(tok)
         blocked = set(exclude)
         if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
             subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -63,7 +65,7 @@ class PronounResolver:
         for hop in range(3):
             if start == 0 or (ranked and hop > 0):
                 break
-            prev = self.doc[start - 1].sent
+            prev = previous_sentence(sent_of(self.doc[start]))
             for s in (t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"):
                 m = self._mention_at(s, depth)
                 if m is not None and m.id_ not in blocked:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from purgewatch.extract.syntax import ancestors_to_root
+from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 
 QUOTES = {'"', "“", "”", "«", "»"}
@@ -42,7 +43,7 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
     for a in chain:
         if a.lemma_.lower() in onto.reported_governors and a.pos_ in {"VERB", "AUX"}:
             return "reported"
-    sent = trigger.sent
+    sent = sent_of(trigger)
     if sent.text.rstrip().endswith("?"):
         return "speculative"  # a question asks, it does not assert
     low = sent.text.lower()

@@ -8,8 +8,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from purgewatch.extract.syntax import (
-    OBJECT_DEPS, children, clause, inherited_subject, is_passive, own_subject, prep_objects,
+    OBJECT_DEPS,
+    children,
+    clause,
+    inherited_subject,
+    is_passive,
+    own_subject,
+    prep_objects,
 )
+from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Cue, Ontology
 
 CUE_PREFIX = "pw_cue_"
@@ -25,7 +32,7 @@ class Frame:
     sent: Span = field(init=False)
 
     def __post_init__(self) -> None:
-        self.sent = self.trigger.sent
+        self.sent = sent_of(self.trigger)
 
     @property
     def type(self) -> str:
@@ -61,9 +68,9 @@ def _person_before(trigger: Token, people: dict[int, Span]) -> Token | None:
     if own_subject(trigger) is not None:
         return None
     j = trigger.i - 1
-    while j >= trigger.sent.start and trigger.doc[j].pos_ in {"ADV", "AUX", "PART"}:
+    while j >= sent_of(trigger).start and trigger.doc[j].pos_ in {"ADV", "AUX", "PART"}:
         j -= 1
-    if j >= trigger.sent.start and j in people:
+    if j >= sent_of(trigger).start and j in people:
         return trigger.doc[j]
     return None
 
@@ -160,10 +167,10 @@ def holder_tokens(post: Token, people: dict[int, Span]) -> list[Token]:
             return [c for c in verb.children if c.dep_ in {"attr", "acomp"}][:1]
     doc = post.doc
     j = post.i + 1
-    while j < post.sent.end and doc[j].dep_ in {"prep", "pobj", "det", "compound", "amod"} and doc[j].text != ":":
+    while j < sent_of(post).end and doc[j].dep_ in {"prep", "pobj", "det", "compound", "amod"} and doc[j].text != ":":
         j += 1
-    if j < post.sent.end and doc[j].text == ":":
-        for k in range(j + 1, post.sent.end):
+    if j < sent_of(post).end and doc[j].text == ":":
+        for k in range(j + 1, sent_of(post).end):
             if k in people:
                 return [doc[k]]
     return []
@@ -193,7 +200,7 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int) -> list[Sp
     ranks before a name in the list are skipped ("installed Lieutenant General X").
     """
     out: list[Span] = []
-    sent = doc[i].sent
+    sent = sent_of(doc[i])
     while sent.start <= i < sent.end:
         tok = doc[i]
         if i in people:

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 from purgewatch.records import Event
 
@@ -33,7 +34,7 @@ def _instead(events: list[Event], doc: Doc, onto: Ontology) -> None:
     for ev in events:
         if ev.type != "appointed" or ev.replaces or ev.person is None:
             continue
-        sent = doc[_sent(ev)].sent
+        sent = sent_of(doc[_sent(ev)])
         marker = any(t.lower_ in onto.replacement_markers and (t.pos_ != "ADV" or t.dep_ == "advmod")
                      and not any(c.lower_ == "of" for c in t.children) for t in sent)
         if not marker:

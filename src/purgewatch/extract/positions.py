@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from purgewatch.extract.syntax import DROP_LEFT, prep_objects
+from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 
 GENERIC_POST_NOUNS = {"post", "posts", "position", "positions", "office", "job", "duties", "duty", "rank", "seat",
@@ -113,7 +114,7 @@ def appositive_post(name: Span, onto: Ontology, allow_former: bool = True) -> Sp
     doc: Doc = name.doc
     root = name.root
     # Titles before the name inside its own noun phrase: "Deputy Defense Minister Timur Ivanov".
-    title_toks = [t for t in doc[name.sent.start:name.start] if t.head == root and t.dep_ in {"compound", "amod", "poss"}]
+    title_toks = [t for t in doc[sent_of(name).start:name.start] if t.head == root and t.dep_ in {"compound", "amod", "poss"}]
     if title_toks and any(is_post_token(t, onto) and t.lower_ not in onto.ranks for t in title_toks):
         start = min(t.left_edge.i for t in title_toks)
         while start < name.start and (doc[start].dep_ == "det" or doc[start].lower_ in DROP_LEFT):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology, load_ontology
 from purgewatch.resolve.names import surname_key
 
@@ -62,7 +63,7 @@ def name_chain(tok: Token, onto: Ontology) -> Span | None:
     """The name a single proper-noun token belongs to: it and the name words joined to it as compounds."""
     doc = tok.doc
     start = end = tok.i
-    while start > tok.sent.start and doc[start - 1].head.i in range(start, tok.i + 1) and \
+    while start > sent_of(tok).start and doc[start - 1].head.i in range(start, tok.i + 1) and \
             doc[start - 1].dep_ in NAME_DEPS and (is_name_token(doc[start - 1], onto) or _is_initial(doc[start - 1])):
         start -= 1
     span = trim_name(doc[start:end + 1], onto)
@@ -90,7 +91,7 @@ def _title_candidates(doc: Doc, onto: Ontology) -> Iterable[Span]:
         if tok.lower_ not in onto.name_prefixes or tok.i + 1 >= n:
             continue
         j = tok.i + 1
-        while j < n and (is_name_token(doc[j], onto) or _is_initial(doc[j])) and doc[j].sent == tok.sent:
+        while j < n and (is_name_token(doc[j], onto) or _is_initial(doc[j])) and sent_of(doc[j]) == sent_of(tok):
             j += 1
         if j > tok.i + 1 and j - tok.i - 1 <= 4:
             nxt = doc[j] if j < n else None

@@ -1,6 +1,6 @@
 """The store stage: documents, persons, events and their evidence in SQLite or PostgreSQL."""
 
-from purgewatch.store.db import DEFAULT_DB, DB_ENV, database_url, open_engine
+from purgewatch.store.db import DB_ENV, DEFAULT_DB, database_url, open_engine
 from purgewatch.store.repository import Store
 
 __all__ = ["DEFAULT_DB", "DB_ENV", "Store", "database_url", "open_engine"]
