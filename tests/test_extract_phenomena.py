@@ -130,3 +130,22 @@ def test_gapped_verdict_list(extract):
                                   "The verdict against Oleg Danko was read out on Monday."])
 def test_verdict_phrasings(extract, text):
     assert "Danko" in named(extract(text), "convicted")
+
+
+def test_among_those_in_custody(extract):
+    text = ("Among those in custody are General Ilya Gorin, a former air force commander, General Oleg Danko, "
+            "commander of the Second Army, and Pavel Rudin.")
+    events = named(extract(text), "arrested")
+    assert {"Gorin", "Danko", "Rudin"} <= set(events)
+    assert events["Danko"].position == "commander of the Second Army"
+
+
+def test_list_with_apposition_before_verb_group(extract):
+    text = "Avgust Korin, head of the Frunze Military Academy, Robert Eidel and Boris Feld were already in custody."
+    assert {"Korin", "Eidel", "Feld"} <= set(named(extract(text, published=None), "arrested"))
+
+
+def test_taken_away_for_questioning_is_reported_arrest(extract):
+    text = "The paper said Li Wenhua and Liu Guo had been taken away for questioning."
+    events = named(extract(text), "arrested")
+    assert {"Wenhua", "Guo"} <= set(events) and events["Guo"].factuality == "reported"

@@ -465,6 +465,11 @@ class _Context:
                 break
         if not targets:
             targets = self._fallback(frame)
+        elif len(targets) == 1 and targets[0].person is not None and frame.trigger.pos_ in {"VERB", "AUX"}:
+            # "A, head of X, B and C were arrested": the parse may find only A; the plain list finds all
+            listed = self._linear(frame, frame.trigger)
+            if len(listed) > 1 and any(t.person is not None and t.person.id_ == targets[0].person.id_ for t in listed):
+                targets = listed
         if targets and frame.cue.requires_position and args.explicit_post(frame, self.onto) is None:
             return []
         return targets
@@ -585,8 +590,12 @@ class _Context:
             if root.lemma_.lower() not in self.onto.inclusion_lemmas and sent[0].lower_ not in self.onto.inclusion_lemmas:
                 continue
             subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            among = sent[0].lower_ in self.onto.inclusion_lemmas
             here = [f for f in by_sent.get(sent.start, []) if not any(t.person for t in f.targets)
-                    and subject is not None and f.frame.trigger.i in {t.i for t in subject.subtree}]
+                    and ((subject is not None and f.frame.trigger.i in {t.i for t in subject.subtree})
+                         or (among and f.frame.trigger.i < root.i))]
+            if among and here:
+                subject = None  # "Among those in custody are A, B": the people follow the verb
             prev = previous_sentence(sent)
             earlier = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)] \
                 if prev is not None and not here else []
