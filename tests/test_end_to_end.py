@@ -44,3 +44,12 @@ def test_end_to_end_heldout_corpus_floor(db_url):
     scores = ingest_and_score(folder / "texts", folder / "gold.jsonl", db_url)
     assert scores["named"]["strict"]["f1"] >= 0.60
     assert scores["named"]["strict"]["precision"] >= 0.80
+
+
+@pytest.mark.slow
+def test_end_to_end_blind_corpus_floor(db_url):
+    """A floor under the blind set's score (never tuned on; docs/accuracy.md), against regressions."""
+    from conftest import REPO
+    folder = REPO / "tests" / "data" / "blind"
+    scores = ingest_and_score(folder / "texts", folder / "gold.jsonl", db_url)
+    assert scores["named"]["strict"]["f1"] >= 0.55
