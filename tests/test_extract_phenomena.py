@@ -149,3 +149,9 @@ def test_taken_away_for_questioning_is_reported_arrest(extract):
     text = "The paper said Li Wenhua and Liu Guo had been taken away for questioning."
     events = named(extract(text), "arrested")
     assert {"Wenhua", "Guo"} <= set(events) and events["Guo"].factuality == "reported"
+
+
+def test_one_event_per_coordinated_post(extract):
+    text = "In 1921 Vasily Blyukhin was appointed Minister of War of the Far Eastern Republic and commander-in-chief."
+    posts = {e.position for e in extract(text, published=None) if e.type == "appointed"}
+    assert posts == {"Minister of War of the Far Eastern Republic", "commander-in-chief"}

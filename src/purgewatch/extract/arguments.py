@@ -20,6 +20,18 @@ from purgewatch.ontology import Ontology
 POST_SLOT_DEPS = {"attr", "oprd", "xcomp", "ccomp", "acomp", "npadvmod", "dobj"}
 
 
+def coordinated_posts(post: Span, onto: Ontology) -> list[Span]:
+    """Further posts coordinated with a post: "Minister of War and commander-in-chief of its army"."""
+    out = []
+    for c in post.root.children:
+        if c.dep_ == "conj" and is_post_phrase_head(c, onto) and c.i >= post.end:
+            span = post_span(c, onto)
+            if span is not None:
+                out.append(span)
+                out += coordinated_posts(span, onto)
+    return out
+
+
 def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
     """A post the cue's clause names: "as head of X", "to the post of X", "became the new X", "from his post as X"."""
     t = frame.trigger

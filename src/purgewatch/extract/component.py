@@ -170,6 +170,7 @@ def extract(doc: Doc, onto: Ontology, matcher: object) -> list[Event]:
             ev = ctx.event(f.frame, target, alone)
             if ev is not None:
                 events.append(ev)
+                events += ctx.more_posts(f.frame, ev)
     events += ctx.inclusions(found)
     events += ctx.gapped_sentences(found)
     return link_events(events, doc, onto, ctx)
@@ -558,6 +559,21 @@ class _Context:
             return None  # one person cannot succeed himself: the slots were misread
         ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id, "date_source": date_source}
         return ev
+
+    def more_posts(self, frame: Frame, ev: Event) -> list[Event]:
+        """One event per post when a cue names several: "appointed Minister of War and commander of X"."""
+        if ev.person is None or not ev.position or frame.type not in {"appointed", "dismissed"}:
+            return []
+        post = args.explicit_post(frame, self.onto)
+        if post is None or span_text(post) != ev.position:
+            return []
+        out = []
+        for extra in args.coordinated_posts(post, self.onto):
+            copy = Event(**{**ev.__dict__, "extras": dict(ev.extras, post_conj=extra.start)})
+            copy.position = span_text(extra)
+            copy.org = org_in(extra, self.onto) or ev.org
+            out.append(copy)
+        return out
 
     def gapped_sentences(self, found: list[Found]) -> list[Event]:
         """ "A was sentenced to death, B to life imprisonment and C to 18 years": B and C share the verb."""

@@ -56,6 +56,10 @@ def post_span(head: Token, onto: Ontology) -> Span | None:
         if c.dep_ == "prep" and c.lower_ not in {"of", "to", "for", "in", "at", "on"}:
             break
         right = _cut_right(c, onto)
+    # "commander-in-chief": the tokenizer splits hyphenated titles; keep the words the hyphens join
+    while right + 2 < len(doc) and doc[right + 1].text in {"-", "–"} and not doc[right].whitespace_ \
+            and not doc[right + 1].whitespace_:
+        right += 2
     while right > head.i and (doc[right].is_punct or doc[right].dep_ in {"cc", "det"}):
         right -= 1
     return doc[left:right + 1]

@@ -35,7 +35,7 @@ class EventFilter:
 
 def event_id(doc_id: str, ev: EventRecord) -> str:
     parts = [doc_id, ev.type, ev.person or "", ev.group.description if ev.group else "", str(ev.start),
-             ev.position or ""]
+             ev.position or "", ev.date or ""]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
