@@ -557,7 +557,8 @@ class _Context:
             ev.replaces = self.predecessor(frame, pid)
         if pid is not None and pid in {ev.replaces, ev.replaced_by}:
             return None  # one person cannot succeed himself: the slots were misread
-        ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id, "date_source": date_source}
+        ev.extras = {"trigger": frame.trigger.i, "sent": sent.start, "cue": frame.cue.id, "date_source": date_source,
+                     "nominal": frame.trigger.pos_ in {"NOUN", "PROPN"}}
         return ev
 
     def more_posts(self, frame: Frame, ev: Event) -> list[Event]:

@@ -122,7 +122,7 @@ def _dedupe(events: list[Event], onto: Ontology) -> list[Event]:
             kept.append(ev)
             continue
         twin = next((k for k in kept if k.person == ev.person and _same_kind(k, ev, onto)
-                     and posts_compatible(k.position, ev.position)
+                     and posts_compatible(k.position, ev.position) and _may_repeat(k, ev)
                      and (dates_compatible(k.date, ev.date)
                           or ((_weak_date(k) or _weak_date(ev)) and bool(k.position) and bool(ev.position)))), None)
         if twin is None:
@@ -141,6 +141,15 @@ WEAK_DATES = {"inherited", "tense", None}
 def _weak_date(ev: Event) -> bool:
     """A date taken from the context, not stated for this event: it must not keep duplicates apart."""
     return ev.extras.get("date_source") in WEAK_DATES
+
+
+def _may_repeat(a: Event, b: Event) -> bool:
+    """Can b be a second mention of a? A career lists many appointments: one without a post folds into
+    another only when it is a bare repeat (a noun like "his appointment", implied, or undated)."""
+    if a.type != "appointed" or (a.position and b.position) or a.extras.get("sent") == b.extras.get("sent"):
+        return True
+    bare = b if not b.position else a
+    return bool(bare.extras.get("nominal") or bare.extras.get("implied") or _weak_date(bare))
 
 
 def _same_kind(a: Event, b: Event, onto: Ontology) -> bool:
