@@ -155,3 +155,8 @@ def test_one_event_per_coordinated_post(extract):
     text = "In 1921 Vasily Blyukhin was appointed Minister of War of the Far Eastern Republic and commander-in-chief."
     posts = {e.position for e in extract(text, published=None) if e.type == "appointed"}
     assert posts == {"Minister of War of the Far Eastern Republic", "commander-in-chief"}
+
+
+def test_sent_to_command_is_an_appointment(extract):
+    events = extract("Marshal Ivan Tukhin was relieved of his duties and sent to command the Volga Military District.")
+    assert "Tukhin" in named(events, "dismissed") and "Tukhin" in named(events, "appointed")
