@@ -173,18 +173,21 @@ def agent_noun_tokens(frame: Frame, onto: Ontology) -> list[Token]:
 def predecessor_tokens(frame: Frame, onto: Ontology) -> list[Token]:
     """ "in place of X", "in X's place", "in his place", "instead of X", "succeeding X", "replacing X"."""
     out: list[Token] = []
+    words = onto.predecessor_preps
     scope = clause(frame.trigger) + [c for c in frame.trigger.children if c.dep_ in {"advcl", "xcomp", "conj"}
-                                     and c.lower_ in {"succeeding", "replacing"}]
+                                     and c.lower_ in words]
     for tok in scope:
         low = tok.lower_
-        if low in {"place", "stead"} and tok.head.lower_ == "in":
+        if low not in words:
+            continue
+        if tok.pos_ == "VERB":  # "succeeding X", "replacing X"
+            out += [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.head.lower_ == "in":  # "in place of X", "in X's place", "in his stead"
             out += [c for c in tok.children if c.dep_ == "poss"]
             out += prep_objects(tok, {"of"})
-        elif low == "instead":
+        else:  # "instead of X"
             out += prep_objects(tok, {"of"})
             out += [g for c in tok.children if c.lower_ == "of" for g in c.children]
-        elif low in {"succeeding", "replacing"} and tok.pos_ == "VERB":
-            out += [c for c in tok.children if c.dep_ == "dobj"]
     if frame.cue.predecessor == "object":
         out += [c for c in frame.trigger.children if c.dep_ == "dobj"]
     elif frame.cue.predecessor == "from":

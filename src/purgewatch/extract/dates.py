@@ -160,7 +160,3 @@ def _from_anchor(m: re.Match[str], anchor: str | None) -> str | None:
         new = date(y, mo, d) + timedelta(days=step * (7 if unit == "week" else 1))
         return new.isoformat()
     return None
-
-
-def year_of(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
