@@ -160,3 +160,37 @@ def test_one_event_per_coordinated_post(extract):
 def test_sent_to_command_is_an_appointment(extract):
     events = extract("Marshal Ivan Tukhin was relieved of his duties and sent to command the Volga Military District.")
     assert "Tukhin" in named(events, "dismissed") and "Tukhin" in named(events, "appointed")
+
+
+def test_pronoun_continues_the_person_already_called_him(extract):
+    # "him" in the first sentence is the biography's subject, so the next "He" is too (centering),
+    # although the other man is the grammatical subject of the sentence before.
+    text = ("Arkady Lenkov was born in 1901. In 1936 Lenkov commanded a corps. In May 1938 Kaganin promoted him "
+            "to commander of the Far Eastern Army. He was appointed commander of the Ural District in 1940.")
+    events = extract(text, published=None)
+    appointed = [e for e in events if e.type == "appointed" and e.date == "1940"]
+    assert [e.person for e in appointed] == ["Arkady Lenkov"]
+
+
+def test_list_after_a_colon_the_sentencizer_cut_off(extract):
+    text = ("The council confirmed that the following three deputies have been removed from the assembly and that "
+            "their credentials have been terminated:\n\nWu Bingde, Gao Xiaolin and Sun Qiming.")
+    events = extract(text, published=None)
+    assert set(named(events, "dismissed")) == {"Bingde", "Xiaolin", "Qiming"}
+
+
+def test_list_with_post_phrases_and_a_fronted_participle(extract):
+    text = ("General Pyotr Orlov and General Ivan Belinsky were arrested in 1937. Charged with treason, Orlov, Belinsky, the corps's artillery chief Semyon Ardov and the commander of "
+            "the 9th Army, Nikolai Zuyev, were sentenced to death on 2 March 1938 and shot the same day.")
+    events = extract(text, published=None)
+    people = {"Orlov", "Belinsky", "Ardov", "Zuyev"}
+    for type_ in ("charged", "convicted", "executed"):
+        assert set(named(events, type_)) == people, type_
+    assert {e.date for e in events if e.type != "arrested"} == {"1938-03-02"}
+
+
+def test_list_does_not_swallow_a_possessor_or_a_relative(extract):
+    events = extract("Three weeks earlier Marov's deputy Ilya Tenkov was arrested. Officials executed Lim Dae-sok, "
+                     "the uncle of leader Kim Sung-ho and his closest adviser.", published=None)
+    assert set(named(events, "arrested")) == {"Tenkov"}
+    assert set(named(events, "executed")) == {"Dae-sok"}

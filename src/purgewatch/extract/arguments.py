@@ -70,6 +70,8 @@ def date_candidates(frame: Frame, dates: list[Span]) -> list[Span]:
     t = frame.trigger
     scopes = [set(tok.i for tok in clause(t))]
     verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
+    if t.dep_ == "advcl" and t.tag_ == "VBN" and t.i < t.head.i and not any(c.dep_.startswith("nsubj") for c in t.children):
+        verb = t.head  # "Charged with X, A and B were sentenced on 2 March": the participle shares the date
     if verb is not None:
         scopes.append(set(tok.i for tok in clause(verb)))
     ents = dates
@@ -160,6 +162,8 @@ def agent_noun_tokens(frame: Frame, onto: Ontology) -> list[Token]:
     t = frame.trigger
     scope = clause(t)
     verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
+    if t.dep_ == "advcl" and t.tag_ == "VBN" and t.i < t.head.i and not any(c.dep_.startswith("nsubj") for c in t.children):
+        verb = t.head  # "Charged with X, A and B were sentenced on 2 March": the participle shares the date
     if verb is not None:
         scope += clause(verb)
     out = []

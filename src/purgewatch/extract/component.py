@@ -349,8 +349,11 @@ class _Context:
         colon = next((t for t in sent if t.i > noun.i and t.text == ":"), None)
         if colon is None:
             return []
+        end = sent.end
+        if all(t.is_space or t.is_punct for t in self.doc[colon.i + 1:sent.end]) and sent.end < len(self.doc):
+            end = sent_of(self.doc[sent.end]).end  # the sentencizer may cut the list off at the colon
         out, seen = [], set()
-        for i in range(colon.i + 1, sent.end):
+        for i in range(colon.i + 1, end):
             m = self.people.get(i)
             if m is not None and m.id_ not in seen and m.root.i == i:
                 seen.add(m.id_)
@@ -413,12 +416,15 @@ class _Context:
         if verb.pos_ not in {"VERB", "AUX"}:
             return []
         if is_passive(verb) or "subject" in frame.cue.patient:
-            people = person_list(self.doc, aux_start(verb) - 1, self.people, -1)
+            people = person_list(self.doc, aux_start(verb) - 1, self.people, -1, self._is_post)
         elif "object" in frame.cue.patient:
-            people = person_list(self.doc, max(i for i in frame.tokens) + 1, self.people, 1)
+            people = person_list(self.doc, max(i for i in frame.tokens) + 1, self.people, 1, self._is_post)
         else:
             people = []
         return [Target(person=p) for p in people]
+
+    def _is_post(self, tok: Token) -> bool:
+        return is_post_token(tok, self.onto)
 
     def _companions(self, root: Token) -> list[Span]:
         """People coordinated with a person: "X, Y and Z were dismissed", "X together with Y".
@@ -468,7 +474,10 @@ class _Context:
             targets = self._fallback(frame)
         elif len(targets) == 1 and targets[0].person is not None and frame.trigger.pos_ in {"VERB", "AUX"}:
             # "A, head of X, B and C were arrested": the parse may find only A; the plain list finds all
-            listed = self._linear(frame, frame.trigger)
+            t = frame.trigger
+            listed = self._linear(frame, t)
+            if len(listed) < 2 and t.dep_ == "advcl" and t.tag_ == "VBN" and own_subject(t) is None:
+                listed = self._linear(frame, t.head)  # "Charged with X, A, B and C were sentenced"
             if len(listed) > 1 and any(t.person is not None and t.person.id_ == targets[0].person.id_ for t in listed):
                 targets = listed
         if targets and frame.cue.requires_position and args.explicit_post(frame, self.onto) is None:

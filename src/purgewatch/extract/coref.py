@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from purgewatch.nlp.sentences import previous_sentence, sent_of
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "dative"}
 
 
 class PronounResolver:
@@ -74,6 +75,12 @@ class PronounResolver:
                 m = self.people.get(i)
                 if m is not None and m.id_ not in blocked:
                     ranked.append((m, 2))
+                elif hop == 0 and self.doc[i].lower_ in self.pronouns and self.doc[i].dep_ in ARGUMENT_DEPS:
+                    # Centering: a person the previous sentence already called "he"/"him" is who the
+                    # story is about ("Stalin named him deputy. He was raised to marshal").
+                    m = self._mention_at(self.doc[i], depth)
+                    if m is not None and m.id_ not in blocked:
+                        ranked.append((m, -1))
             start = prev.start
         if not ranked:
             return None

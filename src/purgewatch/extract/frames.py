@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
@@ -193,11 +195,13 @@ def agent_tokens(frame: Frame, people: dict[int, Span]) -> list[Token]:
 LIST_GLUE = {",", "and", "as", "well"}
 
 
-def person_list(doc: Doc, i: int, people: dict[int, Span], step: int) -> list[Span]:
+def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
+                is_post: Callable[[Token], bool] | None = None) -> list[Span]:
     """People in a plain list that ends (step=-1) or starts (step=1) at token i: "A, B and C".
 
     Used when the parse loses the subject of a passive or the object of an active cue; titles and
-    ranks before a name in the list are skipped ("installed Lieutenant General X").
+    ranks before a name in the list are skipped ("installed Lieutenant General X"), and so, given
+    `is_post`, is a short post phrase between commas ("A, the commander of X, B and C").
     """
     out: list[Span] = []
     sent = sent_of(doc[i])
@@ -214,8 +218,26 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int) -> list[Sp
                 or (step > 0 and tok.lower_ in {"former", "general", "marshal", "colonel", "admiral", "lieutenant"}):
             i += step
             continue
-        break
+        skip = _post_chunk_end(doc, i, people, step, sent, is_post) if is_post is not None else None
+        if skip is None:
+            break
+        i = skip
     return out if step > 0 else out[::-1]
+
+
+def _post_chunk_end(doc: Doc, i: int, people: dict[int, Span], step: int, sent: Span,
+                    is_post: Callable[[Token], bool]) -> int | None:
+    """Where a post phrase inside a list ends ("the commander of the 4th Army"), or None if there is none."""
+    j, chunk = i, []
+    while sent.start <= j < sent.end and doc[j].text not in {",", ";", ":"} and doc[j].lower_ != "and" \
+            and j not in people and len(chunk) <= 8:
+        chunk.append(doc[j])
+        j += step
+    if not chunk or len(chunk) > 8 or not (sent.start <= j < sent.end) or not (doc[j].text == "," or doc[j].lower_ == "and"):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in chunk) or not any(is_post(t) for t in chunk):
+        return None
+    return j
 
 
 def aux_start(verb: Token) -> int:
