@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DEV
 from typer.testing import CliRunner
 
-from conftest import DEV
 from purgewatch.cli.main import app
 from purgewatch.workflow import sample_corpus_path
 

@@ -7,7 +7,11 @@ from datetime import date
 import pytest
 
 from purgewatch.errors import DateError
-from purgewatch.ingest.dateline import find_dateline, parse_metadata_date, parse_user_date
+from purgewatch.ingest.dateline import (
+    find_dateline,
+    parse_metadata_date,
+    parse_user_date,
+)
 
 BODY = "The purge began with the arrest of the deputy minister on 24 April 2024, a week after the decree.\n"
 

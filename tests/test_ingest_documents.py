@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from purgewatch.errors import LoadError
 from purgewatch.ingest import iter_documents
 from purgewatch.records import SourceDocument
-from conftest import write
 
 # The shared folder sits beside the repository checkout; how deep the checkout is varies
 # (main repo or a worktree), so look upwards rather than count parents.

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import write
 from pypdf import PdfReader, PdfWriter
 
 from purgewatch.errors import LoadError
@@ -15,7 +16,6 @@ from purgewatch.ingest import loaders
 from purgewatch.ingest.loaders import iter_file, load_file
 from purgewatch.ingest.manifest import ManifestEntry
 from purgewatch.records import SourceDocument
-from conftest import write
 
 PARAGRAPH = (
     "General Timur Ivanov, the deputy defence minister, was arrested on charges of bribery "

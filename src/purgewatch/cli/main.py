@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -34,7 +34,7 @@ app = typer.Typer(
     help="Turn reports about purges into a source-linked database of personnel events.",
 )
 
-DbOption = Annotated[Optional[str], typer.Option(
+DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database URL (default: $PURGEWATCH_DB or sqlite:///purgewatch.db).", show_default=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 
@@ -64,11 +64,11 @@ def user_date(value: str | None, option: str) -> str | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (searched recursively).",
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (searched recursively).",
                                                           show_default=False)] = None,
     db: DbOption = None,
-    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline to use.")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Ingest the bundled sample corpus.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the final line.")] = False,
 ) -> None:
@@ -107,13 +107,13 @@ def ingest(
 @app.command()
 def events(
     db: DbOption = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="Event type(s), comma-separated.")] = None,
-    person: Annotated[Optional[str], typer.Option(help="Person name or surname.")] = None,
-    org: Annotated[Optional[str], typer.Option(help="Organisation or post (substring).")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
-    doc: Annotated[Optional[str], typer.Option(help="Document id.")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Event type(s), comma-separated.")] = None,
+    person: Annotated[str | None, typer.Option(help="Person name or surname.")] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation or post (substring).")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY[-MM[-DD]].")] = None,
+    doc: Annotated[str | None, typer.Option(help="Document id.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     format: FormatOption = "table",
 ) -> None:
     """List events, filtered.
@@ -176,7 +176,7 @@ def person(
 def export(
     db: DbOption = None,
     format: FormatOption = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
 ) -> None:
     """Export all events as JSON Lines (the spec's interchange records) or CSV.
 
@@ -205,7 +205,7 @@ def export(
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file (format of shared/spec/events.md).")],
     db: DbOption = None,
-    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score this prediction file instead of the database.")] = None,
+    pred: Annotated[Path | None, typer.Option("--pred", help="Score this prediction file instead of the database.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="Also list false positives and false negatives.")] = False,
 ) -> None:

@@ -16,7 +16,7 @@ def _patterns(onto: Ontology) -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for category, cues in onto.charges.items():
         alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-        out.append((category, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)))
+        out.append((category, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)))
     return tuple(out)
 
 

@@ -660,7 +660,7 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
                "november", "december"}
 RELATIVE_PHRASE_RE = re.compile(
     r"\bthe\s+(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|summer|winter|spring|autumn)\b"
-    r"|\b(?:a|one|two|three)\s+(?:days?|months?|years?)\s+(?:later|earlier)\b", re.I)
+    r"|\b(?:a|one|two|three)\s+(?:days?|months?|years?)\s+(?:later|earlier)\b", re.IGNORECASE)
 
 
 def date_spans(doc: Doc) -> list[Span]:

@@ -14,19 +14,19 @@ from dateparser.date import DateDataParser
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-MONTH_RE = re.compile(rf"\b({MONTHS})\b\.?", re.I)
+MONTH_RE = re.compile(rf"\b({MONTHS})\b\.?", re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-RELATIVE_RE = re.compile(r"\b(yesterday|today|last|this|next|ago|previous|earlier)\b", re.I)
-VAGUE_RE = re.compile(r"\b(several|few|some|recent|past|couple)\b", re.I)
-WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-SEASON_RE = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)
+RELATIVE_RE = re.compile(r"\b(yesterday|today|last|this|next|ago|previous|earlier)\b", re.IGNORECASE)
+VAGUE_RE = re.compile(r"\b(several|few|some|recent|past|couple)\b", re.IGNORECASE)
+WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+SEASON_RE = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b(1[6-9]\d0|20\d0)s\b")
-RANGE_RE = re.compile(r"^(?:from\s+|between\s+(?=.+\s+and\s))?(.+?)\s+(?:to|until|till|and|through|-|–)\s+(.+)$", re.I)
+RANGE_RE = re.compile(r"^(?:from\s+|between\s+(?=.+\s+and\s))?(.+?)\s+(?:to|until|till|and|through|-|–)\s+(.+)$", re.IGNORECASE)
 EDGE_RE = re.compile(r"^(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
-                     r"first\s+week|last\s+week|first\s+days|last\s+days)\s+of\s+|early\s+|late\s+|mid-?\s*)", re.I)
-THAT_YEAR_RE = re.compile(r"\b(?:of\s+)?(that|the\s+same)\s+year\b", re.I)
-THIS_YEAR_RE = re.compile(r"\b(?:of\s+)?this\s+year\b", re.I)
-LEAD_RE = re.compile(r"^(?:on|in|at|by|since|during|from|as\s+of|around|about|until|before|after)\s+", re.I)
+                     r"first\s+week|last\s+week|first\s+days|last\s+days)\s+of\s+|early\s+|late\s+|mid-?\s*)", re.IGNORECASE)
+THAT_YEAR_RE = re.compile(r"\b(?:of\s+)?(that|the\s+same)\s+year\b", re.IGNORECASE)
+THIS_YEAR_RE = re.compile(r"\b(?:of\s+)?this\s+year\b", re.IGNORECASE)
+LEAD_RE = re.compile(r"^(?:on|in|at|by|since|during|from|as\s+of|around|about|until|before|after)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -46,7 +46,7 @@ def _fmt(d: date | datetime, precision: str) -> str:
 
 
 ANCHOR_REL_RE = re.compile(r"^(?:the\s+)?(following|next|previous|preceding|same)\s+(day|week|month|year|summer|"
-                           r"winter|spring|autumn)$|^(a|one|two|three)\s+(days?|months?|years?)\s+(later|earlier)$", re.I)
+                           r"winter|spring|autumn)$|^(a|one|two|three)\s+(days?|months?|years?)\s+(later|earlier)$", re.IGNORECASE)
 NUMS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -71,8 +71,8 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
     rel = ANCHOR_REL_RE.match(s)
     if rel:
         return _from_anchor(rel, anchor)
-    s = re.sub(r"^the\s+", "", s, flags=re.I)
-    if VAGUE_RE.search(s) and re.search(r"\b(days?|weeks?|months?|years?)\b", s, re.I):
+    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
+    if VAGUE_RE.search(s) and re.search(r"\b(days?|weeks?|months?|years?)\b", s, re.IGNORECASE):
         if base is None:
             return None
         # "several weeks ago" may cross a month boundary: only the year is safe.
@@ -86,7 +86,7 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
             return None
         s = THIS_YEAR_RE.sub(f" {base.year}", s).strip()
     weekday = re.fullmatch(r"(?:(last|this|past|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-                           s.strip(), re.I)
+                           s.strip(), re.IGNORECASE)
     if weekday:
         return _last_weekday(weekday.group(2), base, strictly_before=bool(weekday.group(1))
                              and weekday.group(1).lower() in {"last", "past"})

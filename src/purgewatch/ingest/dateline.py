@@ -39,8 +39,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 # Lower-case words a dateline or byline line may hold. Any other lower-case word means the line
 # is a sentence, and a date inside a sentence is narrative.
 METADATA_WORDS = frozenset(
-    "published updated posted last modified date dated on at by and from in of am pm utc gmt "
-    "p pp vol no issue edition г года от опубликовано обновлено le publié mis à jour um".split()
+    ["published", "updated", "posted", "last", "modified", "date", "dated", "on", "at", "by", "and", "from", "in", "of", "am", "pm", "utc", "gmt", "p", "pp", "vol", "no", "issue", "edition", "г", "года", "от", "опубликовано", "обновлено", "le", "publié", "mis", "à", "jour", "um"]
 )
 
 

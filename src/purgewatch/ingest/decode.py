@@ -42,8 +42,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     strict UTF-8 and before detection, since a declaration is often stale but rarely random.
     """
     text = _decode(data, declared)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
         raise NotText("binary content, not text")
     return normalise_newlines(text)

@@ -220,7 +220,7 @@ def _fullest(forms: list[str]) -> str:
 
 
 @Language.factory("pw_mentions", default_config={"ontology_path": None})
-def make_mentions(nlp: Language, name: str, ontology_path: str | None) -> "PersonMentions":
+def make_mentions(nlp: Language, name: str, ontology_path: str | None) -> PersonMentions:
     return PersonMentions(load_ontology(ontology_path))
 
 

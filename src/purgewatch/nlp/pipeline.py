@@ -23,8 +23,8 @@ def load_pipeline(model: str | None = None, ontology_path: str | None = None) ->
     """Load an installed spaCy pipeline (any: sm, trf, custom) and append the event extractor."""
     name = model_name(model)
     # Importing registers the factories with spaCy; done here, not at package import.
-    import purgewatch.extract.component  # noqa: F401
-    import purgewatch.nlp.mentions  # noqa: F401
+    import purgewatch.extract.component
+    import purgewatch.nlp.mentions
     import purgewatch.nlp.paragraphs  # noqa: F401
 
     try:

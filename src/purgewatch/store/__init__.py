@@ -3,4 +3,4 @@
 from purgewatch.store.db import DB_ENV, DEFAULT_DB, database_url, open_engine
 from purgewatch.store.repository import Store
 
-__all__ = ["DEFAULT_DB", "DB_ENV", "Store", "database_url", "open_engine"]
+__all__ = ["DB_ENV", "DEFAULT_DB", "Store", "database_url", "open_engine"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, func, or_, select
@@ -71,7 +71,7 @@ class Store:
             s.add(Document(
                 id=doc.doc_id, path=doc.path, title=doc.title, url=doc.url, outlet=doc.outlet,
                 published=doc.published, language=doc.language, content_hash=doc.content_hash,
-                text=doc.text, extractor=extractor, ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                text=doc.text, extractor=extractor, ingested_at=datetime.now(UTC).replace(tzinfo=None),
             ))
             seen: set[str] = set()
             for seq, ev in enumerate(events):
