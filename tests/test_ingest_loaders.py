@@ -215,8 +215,8 @@ def test_loaders_pdf_reads_one_encrypted_without_a_user_password(tmp_path: Path)
         ("scan.pdf", make_pdf([[], []]), "no extractable text in PDF"),
         (
             "menu.html",
-            b"<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul></nav>"
-            b"<footer>Copyright 2024</footer></body></html>",
+            (b"<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul></nav>"
+            b"<footer>Copyright 2024</footer></body></html>"),
             "no main text found in HTML",
         ),
         ("report.docx", b"PK\x03\x04", "unsupported file type '.docx' (supported: .txt, .md, .html, .htm, .pdf, .jsonl)"),
@@ -285,20 +285,7 @@ def test_loaders_size_limit_is_the_module_constant(tmp_path: Path, monkeypatch: 
 
 # --- JSONL ------------------------------------------------------------------------------------
 
-JSONL = "\n".join(
-    [
-        '{"id": "a1", "text": "First report.", "title": "One", "url": "https://x.org/1", "published": "2024-06-21", "language": "ru"}',
-        '{"text": "Second report.\\r\\nWith a CRLF escaped in JSON."}',
-        "",
-        "{not json",
-        '{"title": "no text here"}',
-        '{"text": "   "}',
-        '["a", "list"]',
-        '{"text": "Bad date.", "published": "soon"}',
-        '{"id": "a1", "text": "Same id again."}',
-        '{"id": 42, "text": "MOSCOW, May 14, 2024 (Reuters) - Numeric id, dateline date.", "extra": "ignored"}',
-    ]
-)
+JSONL = '{"id": "a1", "text": "First report.", "title": "One", "url": "https://x.org/1", "published": "2024-06-21", "language": "ru"}\n{"text": "Second report.\\r\\nWith a CRLF escaped in JSON."}\n\n{not json\n{"title": "no text here"}\n{"text": "   "}\n["a", "list"]\n{"text": "Bad date.", "published": "soon"}\n{"id": "a1", "text": "Same id again."}\n{"id": 42, "text": "MOSCOW, May 14, 2024 (Reuters) - Numeric id, dateline date.", "extra": "ignored"}'
 
 
 def test_loaders_jsonl_yields_good_lines_and_names_bad_ones(tmp_path: Path) -> None:

@@ -83,4 +83,26 @@ def test_store_migrations_recorded(db_url):
     from sqlalchemy import text
     store = Store(db_url)
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0001_initial"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0002_people_posts"
+
+
+def test_database_from_the_first_schema_upgrades_without_loss(tmp_path):
+    from alembic import command
+    from sqlalchemy import text
+
+    from purgewatch.store.db import alembic_config, open_engine
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = open_engine(url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001_initial")
+        conn.execute(text("insert into documents (id, language, content_hash, text, extractor, ingested_at) "
+                          "values ('old', 'en', 'h', 'Old text.', 'x', '2024-01-01')"))
+    engine.dispose()
+    store = Store(url)  # opening migrates to the newest revision
+    with store.engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0002_people_posts"
+        assert conn.execute(text("select id from documents")).scalars().all() == ["old"]
+    assert store.resolve_people() == 0

@@ -43,6 +43,19 @@ class Group:
     count: int | None = None
 
 
+@dataclass(frozen=True)
+class Holding:
+    """A statement that a person held a post on a date: "X, head of Y, said ..." in a report dated D."""
+
+    person: str
+    position: str
+    evidence: str
+    start: int
+    end: int
+    date: str | None = None
+    org: str | None = None
+
+
 @dataclass
 class Event:
     """One personnel event, tied to the sentence that states it (character offsets into the document text)."""

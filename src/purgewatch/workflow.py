@@ -11,7 +11,7 @@ from typing import Any
 
 from purgewatch import __version__
 from purgewatch.errors import LoadError
-from purgewatch.records import Event, SourceDocument
+from purgewatch.records import Event, Holding, SourceDocument
 from purgewatch.store import Store
 
 BATCH_SIZE = 16
@@ -44,7 +44,7 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.version = extractor_version(model)
 
-    def extract(self, docs: Iterable[SourceDocument]) -> Iterator[tuple[SourceDocument, list[Event]]]:
+    def extract(self, docs: Iterable[SourceDocument]) -> Iterator[tuple[SourceDocument, list[Event], list[Holding]]]:
         batch = list(docs)
         spacy_docs = []
         for d in batch:
@@ -52,7 +52,7 @@ class Extractor:
             sdoc._.pw_published = d.published
             spacy_docs.append(sdoc)
         for d, sdoc in zip(batch, self.nlp.pipe(spacy_docs, batch_size=BATCH_SIZE)):
-            yield d, list(sdoc._.pw_events or [])
+            yield d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or [])
 
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, published: date | None = None,
@@ -70,8 +70,8 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
             return
         if extractor is None:
             extractor = Extractor(model)
-        for d, events in extractor.extract(pending):
-            status = store.save(d, events, extractor.version)
+        for d, events, holdings in extractor.extract(pending):
+            status = store.save(d, events, extractor.version, holdings)
             getattr(report, status).append(d.doc_id)
             report.events += len(events) if status != "unchanged" else 0
             if on_progress:
@@ -94,6 +94,8 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
         if len(pending) >= BATCH_SIZE:
             flush()
     flush()
+    if report.added or report.replaced or (not store.has_resolutions() and report.unchanged):
+        store.resolve_people()
     return report
 
 

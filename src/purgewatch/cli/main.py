@@ -153,23 +153,134 @@ def _emit(records: list[dict], format: str) -> None:  # type: ignore[type-arg]
 
 @app.command()
 def person(
-    name: Annotated[str, typer.Argument(help="Full name or surname.")],
+    name: Annotated[str, typer.Argument(help="Full name, any spelling, surname, or person id.")],
     db: DbOption = None,
     format: FormatOption = "table",
 ) -> None:
-    """A person's events, oldest first, with the evidence for each.
+    """A person's events across documents (every spelling), oldest first, with the evidence for each.
 
     Example: purgewatch person Shoigu
     """
     from purgewatch.store.repository import EventFilter
 
-    records = open_store(db).events(EventFilter(person=name))
-    if not records:
-        fail(f"no events for '{name}'")
+    store = open_store(db)
+    pid, display = store.find_person(name)
+    records = store.events(EventFilter(person_id=pid))
     if format == "table":
+        console.print(f"[bold]{display}[/] ({pid})", highlight=False)
+        console.print(render.names_table(store.person_names(pid)))
         console.print(render.timeline(records), highlight=False)
     else:
         _emit(records, format)
+
+
+@app.command()
+def who(
+    post: Annotated[str, typer.Argument(help='A post, e.g. "Minister of Defense" (any common wording).')],
+    on: Annotated[str, typer.Option("--on", help="Date (YYYY, YYYY-MM or YYYY-MM-DD).")],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """Who held a post on a date, with the evidence.
+
+    Example: purgewatch who "Defence Minister" --on 2024-06-01
+    """
+    from purgewatch.analyze.queries import who as ask
+
+    answer = ask(open_store(db), post, user_date(on, "--on") or on)
+    if format != "table":
+        return _emit_tenures(answer.tenures, format)
+    if not answer.tenures:
+        fail(f"no known holder of {answer.post} on {on}")
+    console.print(render.tenures_table(answer.tenures, f"{answer.post} on {on}"))
+    console.print(render.tenure_evidence(answer.tenures), highlight=False)
+
+
+@app.command()
+def succession(
+    post: Annotated[str, typer.Argument(help='A post, e.g. "Minister of Defense".')],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """The chain of holders of a post: dates, how each tenure ended, and the evidence.
+
+    Example: purgewatch succession "Minister of Defense"
+    """
+    from purgewatch.analyze.queries import post_succession
+
+    answer = post_succession(open_store(db), post)
+    if format != "table":
+        return _emit_tenures(answer.tenures, format)
+    console.print(render.tenures_table(answer.tenures, f"Succession: {answer.post}"))
+    console.print(render.tenure_evidence(answer.tenures), highlight=False)
+
+
+@app.command()
+def career(
+    name: Annotated[str, typer.Argument(help="Full name, any spelling, surname, or person id.")],
+    db: DbOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """The posts a person held, with dates and how each ended.
+
+    Example: purgewatch career "Sergei Shoigu"
+    """
+    from purgewatch.analyze.queries import person_career
+
+    _pid, display, tenures = person_career(open_store(db), name)
+    if format != "table":
+        return _emit_tenures(tenures, format)
+    if not tenures:
+        fail(f"no posts known for {display}")
+    console.print(render.tenures_table(tenures, f"Career: {display}", show_person=False))
+    console.print(render.tenure_evidence(tenures, show_person=False), highlight=False)
+
+
+@app.command()
+def merge(
+    a: Annotated[str, typer.Argument(help="A name (any stored spelling) or person id.")],
+    b: Annotated[str, typer.Argument(help="Another name or person id: the same person as A.")],
+    db: DbOption = None,
+) -> None:
+    """Record that two names are one person. Kept in the database; survives re-ingestion.
+
+    Example: purgewatch merge "Yu. Kuznetsov" "Yury Kuznetsov"
+    """
+    store = open_store(db)
+    store.add_override("merge", a, b)
+    pid, display = store.find_person(a)
+    console.print(f"merged: {display} ({pid}) now has {len(store.person_names(pid))} name(s)", highlight=False)
+
+
+@app.command()
+def split(
+    person: Annotated[str, typer.Argument(help="A name or person id.")],
+    name: Annotated[str | None, typer.Option("--name", help="Take only this spelling out (default: every spelling "
+                                                             "becomes its own person).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Undo a wrong merge: split a person into its spellings. Kept in the database; survives re-ingestion.
+
+    Example: purgewatch split Popov --name "Pavel Popov"
+    """
+    store = open_store(db)
+    pid, display = store.find_person(person)
+    names = {n["name"] for n in store.person_names(pid)}
+    store.add_override("split", person, name)
+    now = sorted({p for (_, n), p in store.people().items() if n in names})
+    console.print(f"split {display}: now " + "; ".join(f"{d} ({i})" for i, d in now), highlight=False)
+
+
+def _emit_tenures(tenures: list, format: str) -> None:  # type: ignore[type-arg]
+    rows = [t.as_dict() for t in tenures]
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif format == "csv":
+        flat = [{k: v for k, v in r.items() if not isinstance(v, list)} | {"conflicts": " | ".join(r["conflicts"])}
+                for r in rows]
+        sys.stdout.write(render.rows_to_csv(flat))
+    else:
+        fail(f"unknown format '{format}' (use table, json or csv)")
 
 
 @app.command()
@@ -178,19 +289,37 @@ def export(
     format: FormatOption = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
 ) -> None:
-    """Export all events as JSON Lines (the spec's interchange records) or CSV.
+    """Export: events as JSON Lines (the spec's records) or CSV; people, posts and tenures as FollowTheMoney
+    entities (ftm); the succession and replacement network as GraphML (graphml).
 
-    Example: purgewatch export --format jsonl -o events.jsonl
+    Example: purgewatch export --format ftm -o purges.ftm.json
     """
     from purgewatch.workflow import predictions
 
-    records = predictions(open_store(db))
-    if format in {"jsonl", "json"}:
-        text = render.to_json_lines(records)
-    elif format == "csv":
-        text = render.to_csv(records)
+    store = open_store(db)
+    if format in {"jsonl", "json", "csv"}:
+        records = predictions(store)
+        text = render.to_csv(records) if format == "csv" else render.to_json_lines(records)
+        what = f"{len(records)} events"
+    elif format == "ftm":
+        from purgewatch.analyze.queries import ftm_entities
+
+        lines = [json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in ftm_entities(store)]
+        text = "".join(line + "\n" for line in lines)
+        what = f"{len(lines)} FollowTheMoney entities"
+    elif format == "graphml":
+        import io
+
+        from purgewatch.analyze.queries import network
+        from purgewatch.export.graph import write_graphml
+
+        graph = network(store)
+        buf = io.BytesIO()
+        write_graphml(graph, buf)
+        text = buf.getvalue().decode("utf-8")
+        what = f"a network of {graph.number_of_nodes()} people and {graph.number_of_edges()} links"
     else:
-        fail(f"unknown export format '{format}' (use jsonl or csv)")
+        fail(f"unknown export format '{format}' (use jsonl, csv, ftm or graphml)")
     if output is None:
         sys.stdout.write(text)
     else:
@@ -198,7 +327,7 @@ def export(
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror})")
-        err.print(f"wrote {len(records)} events to {output}", highlight=False)
+        err.print(f"wrote {what} to {output}", highlight=False)
 
 
 @app.command(name="eval")

@@ -86,3 +86,54 @@ def timeline(records: Sequence[dict[str, Any]]) -> Text:
             out.append(f"  [{r['factuality']}]", style="yellow")
         out.append(f"\n            {r['doc']}: “{r.get('evidence') or ''}”\n", style="dim")
     return out
+
+
+def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """Flat dicts as CSV, columns in the order of the first row."""
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+def names_table(names: Sequence[dict[str, str]]) -> Table:
+    """Every spelling of a person, where it was seen, and why it was taken to be this person."""
+    t = Table(title="Names", title_justify="left")
+    for col in ("name", "document", "why this person"):
+        t.add_column(col)
+    for n in names:
+        t.add_row(n["name"], n["doc"], n["reason"])
+    return t
+
+
+def tenures_table(tenures: Sequence[Any], title: str, show_person: bool = True) -> Table:
+    """Tenures: holder or post, start, end, how it ended, predecessor and successor."""
+    t = Table(title=title, title_justify="left")
+    cols = (["holder"] if show_person else ["post"]) + ["from", "until", "ended by", "preceded by", "succeeded by"]
+    for c in cols:
+        t.add_column(c, overflow="fold")
+    for x in tenures:
+        seen = min((s.date for s in x.held_on if s.date), default=None)
+        start = x.start or (f"? (held {seen})" if seen else "?")
+        end = x.end or ("" if not x.end_cause else "?")
+        pred = (x.predecessor or "") + (" (inferred)" if "predecessor" in x.inferred and x.predecessor else "")
+        succ = (x.successor or "") + (" (inferred)" if "successor" in x.inferred and x.successor else "")
+        flag = " [red]![/]" if x.conflicts else ""
+        t.add_row((x.person if show_person else x.post) + flag, start, end, x.end_cause or "", pred, succ)
+    return t
+
+
+def tenure_evidence(tenures: Sequence[Any], show_person: bool = True) -> Text:
+    """The sentences behind each tenure's start, end and sightings, and any conflict between sources."""
+    out = Text()
+    for x in tenures:
+        out.append(f"{x.person if show_person else x.post}\n", style="bold")
+        for label, sources in (("start", x.start_sources), ("end", x.end_sources), ("held", x.held_on)):
+            for s in sources:
+                out.append(f"  {label:5} {s.date or 'undated':10} {s.doc}: ", style="cyan")
+                out.append(f"“{s.evidence}”\n", style="dim")
+        for c in x.conflicts:
+            out.append(f"  conflict: {c}\n", style="red")
+    return out

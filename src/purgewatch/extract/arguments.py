@@ -68,12 +68,12 @@ def event_post(frame: Frame, person: Span | None, onto: Ontology, memory: dict[s
 def date_candidates(frame: Frame, dates: list[Span]) -> list[Span]:
     """DATE entities of the cue's clause, then of the clause governing a nominal cue (`dates`: the sentence's)."""
     t = frame.trigger
-    scopes = [set(tok.i for tok in clause(t))]
+    scopes = [{tok.i for tok in clause(t)}]
     verb = governing_verb(t) if t.pos_ not in {"VERB", "AUX"} else None
     if t.dep_ == "advcl" and t.tag_ == "VBN" and t.i < t.head.i and not any(c.dep_.startswith("nsubj") for c in t.children):
         verb = t.head  # "Charged with X, A and B were sentenced on 2 March": the participle shares the date
     if verb is not None:
-        scopes.append(set(tok.i for tok in clause(verb)))
+        scopes.append({tok.i for tok in clause(verb)})
     ents = dates
     out: list[Span] = []
     for scope in scopes:

@@ -28,6 +28,7 @@ from purgewatch.extract.frames import (
     person_list,
     slot_tokens,
 )
+from purgewatch.extract.holders import find_holdings
 from purgewatch.extract.links import link_events
 from purgewatch.extract.positions import (
     appositive_post,
@@ -56,7 +57,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 
 def setup_extensions() -> None:
     """Register the custom attributes, once."""
-    for name, default in (("pw_events", None), ("pw_published", None)):
+    for name, default in (("pw_events", None), ("pw_published", None), ("pw_holdings", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Token.has_extension("pw_post"):
@@ -88,10 +89,12 @@ class EventExtractor:
         handler = getattr(self, "get_error_handler", None)
         try:
             doc._.pw_events = extract(doc, self.onto, self.matcher)
+            doc._.pw_holdings = find_holdings(doc, self.onto, doc._.pw_events, doc._.pw_published)
         except Exception as exc:  # one bad document must not abort a batch
             if handler is not None:
                 handler()(self.__class__.__name__, self, [doc], exc)
             doc._.pw_events = []
+            doc._.pw_holdings = []
             raise
         return doc
 
@@ -652,8 +655,7 @@ class _Context:
 
 
 DAY_MONTH_RE = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%(m)s)(?:,?\s+\d{4})?|(?:%(m)s)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b"
-    % {"m": "January|February|March|April|May|June|July|August|September|October|November|December"})
+    r"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{m})(?:,?\s+\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b".format(m="January|February|March|April|May|June|July|August|September|October|November|December"))
 
 
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -88,4 +88,4 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def span_text(span: Span) -> str:
-    return span.text.strip(" ,;:()\"“”‘’'")
+    return " ".join(span.text.split()).strip(" ,;:()\"“”‘’'")

@@ -135,7 +135,7 @@ def collect(doc: Doc, onto: Ontology, extra: Iterable[Span] = ()) -> list[Span]:
     """All person mentions, non-overlapping, longest first wins, then grouped and named."""
     candidates = list(_ner_candidates(doc, onto)) + list(_initial_candidates(doc)) + \
         list(_title_candidates(doc, onto)) + list(extra)
-    spans = _non_overlapping(candidates)
+    spans = _non_overlapping([_with_given_name(c, onto) for c in candidates])
     for _ in range(2):
         covered = {i for s in spans for i in range(s.start, s.end)}
         more = list(_conj_candidates(doc, onto, covered)) + \
@@ -146,6 +146,19 @@ def collect(doc: Doc, onto: Ontology, extra: Iterable[Span] = ()) -> list[Span]:
     spans = _non_overlapping(spans + list(_propagate(doc, onto, spans)))
     _name_clusters(spans)
     return spans
+
+
+def _with_given_name(span: Span, onto: Ontology) -> Span:
+    """A one-word mention whose given name the model left out ("Pavel" tagged as nothing before "Popov"):
+    an adjacent capitalised proper noun that is a name word, not a title, and carries no other entity type."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0:
+        return span
+    prev = doc[span.start - 1]
+    if prev.pos_ == "PROPN" and prev.text.istitle() and prev.whitespace_ == " " and prev.ent_type_ == "" \
+            and is_name_token(prev, onto) and prev.lower_ not in onto.titles and prev.lower_ not in onto.org_heads:
+        return doc[span.start - 1:span.end]
+    return span
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

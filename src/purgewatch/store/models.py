@@ -35,6 +35,7 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     extractor: Mapped[str] = mapped_column(String(255))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    country: Mapped[str | None] = mapped_column(String(64))  # what the report is mainly about (resolve.posts)
 
     events: Mapped[list[Event]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                passive_deletes=True)
@@ -84,6 +85,7 @@ class Event(Base):
     agent: Mapped[str | None] = mapped_column(String(255))
     factuality: Mapped[str] = mapped_column(String(16))
     seq: Mapped[int] = mapped_column(Integer, default=0)  # order within the document
+    post_key: Mapped[str | None] = mapped_column(String(255), index=True)  # resolve.posts.post_key(position)
 
     document: Mapped[Document] = relationship(back_populates="events")
     person: Mapped[Person | None] = relationship()
@@ -106,3 +108,45 @@ class Evidence(Base):
     status: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | inferred | reviewed
 
     event: Mapped[Event] = relationship(back_populates="evidence")
+
+
+class Holding(Base):
+    """ "X, head of Y" in a report: X held Y on `date`. Evidence for tenures beside the events."""
+
+    __tablename__ = "holdings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    person_name: Mapped[str] = mapped_column(String(255))
+    position: Mapped[str] = mapped_column(Text)
+    post_key: Mapped[str] = mapped_column(String(255), index=True)
+    org: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10))
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Resolution(Base):
+    """Which person a name in a document is, and why (resolve.persons). Rebuilt after every change."""
+
+    __tablename__ = "resolutions"
+    __table_args__ = (Index("ix_resolutions_person", "person_id"),)
+
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(40))
+    person_name: Mapped[str] = mapped_column(String(255))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Override(Base):
+    """An analyst's correction to person resolution, by name, so that it survives re-ingestion."""
+
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # merge | split
+    a: Mapped[str] = mapped_column(String(255))
+    b: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

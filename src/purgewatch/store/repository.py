@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from purgewatch.errors import PurgewatchError
 from purgewatch.records import Event as EventRecord
+from purgewatch.records import Holding as HoldingRecord
 from purgewatch.records import SourceDocument
-from purgewatch.resolve.names import surname_key
+from purgewatch.resolve.names import fold, surname_key
+from purgewatch.resolve.persons import Mention, compare, name_tokens, resolve_mentions
+from purgewatch.resolve.posts import document_country, post_key
 from purgewatch.store.db import open_engine
-from purgewatch.store.models import Document, Event, Evidence, Person, PersonAlias
+from purgewatch.store.models import (
+    Document,
+    Event,
+    Evidence,
+    Holding,
+    Override,
+    Person,
+    PersonAlias,
+    Resolution,
+)
 
 
 @dataclass
@@ -29,6 +43,7 @@ class EventFilter:
     until: str | None = None
     doc: str | None = None
     factuality: str | None = None
+    person_id: str | None = None  # a resolved person (every spelling, every document)
     limit: int | None = None
     offset: int = 0
 
@@ -56,8 +71,10 @@ class Store:
             row = s.execute(select(Document.content_hash, Document.extractor).where(Document.id == doc_id)).first()
             return (row[0], row[1]) if row else None
 
-    def save(self, doc: SourceDocument, events: list[EventRecord], extractor: str) -> str:
-        """Store a document and replace its events, atomically. Returns 'added', 'replaced' or 'unchanged'."""
+    def save(self, doc: SourceDocument, events: list[EventRecord], extractor: str,
+             holdings: Iterable[HoldingRecord] = ()) -> str:
+        """Store a document and replace its events and holdings, atomically.
+        Returns 'added', 'replaced' or 'unchanged'. Person resolution is rebuilt by `resolve_people`."""
         with self.session.begin() as s:
             old = s.get(Document, doc.doc_id)
             if old is not None and old.content_hash == doc.content_hash and old.extractor == extractor:
@@ -66,13 +83,20 @@ class Store:
             if old is not None:
                 s.execute(delete(Evidence).where(Evidence.doc_id == doc.doc_id))
                 s.execute(delete(Event).where(Event.doc_id == doc.doc_id))
+                s.execute(delete(Holding).where(Holding.doc_id == doc.doc_id))
+                s.execute(delete(Resolution).where(Resolution.doc_id == doc.doc_id))
                 s.delete(old)
                 s.flush()
             s.add(Document(
                 id=doc.doc_id, path=doc.path, title=doc.title, url=doc.url, outlet=doc.outlet,
                 published=doc.published, language=doc.language, content_hash=doc.content_hash,
                 text=doc.text, extractor=extractor, ingested_at=datetime.now(UTC).replace(tzinfo=None),
+                country=document_country(doc.text, doc.published.year if doc.published else None),
             ))
+            for h in holdings:
+                s.add(Holding(doc_id=doc.doc_id, person_name=h.person, position=h.position,
+                              post_key=post_key(h.position), org=h.org, date=h.date, sentence=h.evidence,
+                              start=h.start, end=h.end))
             seen: set[str] = set()
             for seq, ev in enumerate(events):
                 eid = event_id(doc.doc_id, ev)
@@ -86,6 +110,7 @@ class Store:
                     group_count=ev.group.count if ev.group else None,
                     position=ev.position, org=ev.org, date=ev.date, replaces=ev.replaces,
                     replaced_by=ev.replaced_by, charge=ev.charge, agent=ev.agent, factuality=ev.factuality, seq=seq,
+                    post_key=post_key(ev.position) if ev.position else None,
                 )
                 row.evidence.append(Evidence(
                     doc_id=doc.doc_id, start=ev.start, end=ev.end, sentence=ev.evidence, extractor=extractor,
@@ -104,6 +129,131 @@ class Store:
             s.flush()
         return person
 
+    # --- people across documents ---------------------------------------------------
+    def resolve_people(self) -> int:
+        """Rebuild which person every name in every document is (resolve.persons), with the analysts'
+        merges and splits applied last. Returns the number of persons."""
+        mentions: dict[tuple[str, str], Mention] = {}
+
+        def mention(doc_id: str, name: str | None) -> Mention | None:
+            if not name:
+                return None
+            return mentions.setdefault((doc_id, name), Mention(doc_id, name))
+
+        with self.session.begin() as s:
+            for doc_id, name, key, when, repl, repl_by, agent in s.execute(select(
+                    Event.doc_id, Event.person_name, Event.post_key, Event.date, Event.replaces, Event.replaced_by,
+                    Event.agent)):
+                m = mention(doc_id, name)
+                if m is not None:
+                    if key:
+                        m.posts.add(key)
+                    if when and when[:4].isdigit():
+                        m.years.add(int(when[:4]))
+                for other in (repl, repl_by, agent):
+                    mention(doc_id, other)
+            for doc_id, name, key, when in s.execute(select(Holding.doc_id, Holding.person_name, Holding.post_key,
+                                                            Holding.date)):
+                m = mention(doc_id, name)
+                if m is not None:
+                    m.posts.add(key)
+                    if when and when[:4].isdigit():
+                        m.years.add(int(when[:4]))
+            overrides = [(o.kind, o.a, o.b) for o in s.scalars(select(Override).order_by(Override.id))]
+            resolved = resolve_mentions(mentions.values(), overrides)
+            s.execute(delete(Resolution))
+            s.add_all(Resolution(doc_id=d, name=n, person_id=r.person_id, person_name=r.person_name, reason=r.reason)
+                      for (d, n), r in resolved.items())
+            return len({r.person_id for r in resolved.values()})
+
+    def has_resolutions(self) -> bool:
+        with self.session() as s:
+            return s.scalar(select(Resolution.person_id).limit(1)) is not None
+
+    def find_person(self, name: str) -> tuple[str, str]:
+        """(person id, display name) of the person a name or id refers to; PurgewatchError if none or several."""
+        with self.session() as s:
+            rows = s.execute(select(Resolution.person_id, Resolution.person_name, Resolution.name)).all()
+        if not rows:
+            raise PurgewatchError("no people in the database yet: run `purgewatch ingest` first")
+        want = fold_name(name)
+        exact = {(pid, pname) for pid, pname, n in rows if pid == name or fold_name(n) == want
+                 or fold_name(pname) == want}
+        if not exact:  # another spelling, order or transliteration of a stored name
+            query = name_tokens(name)
+            exact = {(pid, pname) for pid, pname, n in rows if compare(query, name_tokens(n)) is not None}
+        if not exact:
+            raise PurgewatchError(f"no person named {name!r} in the database")
+        if len(exact) > 1:
+            names = ", ".join(sorted(f"{pname} ({pid})" for pid, pname in exact))
+            raise PurgewatchError(f"{name!r} is ambiguous: {names}; give the full name or the id")
+        return next(iter(exact))
+
+    def person_names(self, person_id: str) -> list[dict[str, str]]:
+        """Every name the person goes by, in which document, and why it was taken to be this person."""
+        with self.session() as s:
+            rows = s.scalars(select(Resolution).where(Resolution.person_id == person_id)
+                             .order_by(Resolution.doc_id, Resolution.name))
+            return [{"doc": r.doc_id, "name": r.name, "reason": r.reason} for r in rows]
+
+    def add_override(self, kind: str, a: str, b: str | None = None) -> None:
+        """Record an analyst's merge or split (checked against the names stored) and re-resolve."""
+        self.find_person(a)
+        if b is not None and kind == "merge":
+            self.find_person(b)
+        with self.session.begin() as s:
+            s.add(Override(kind=kind, a=a, b=b, created_at=datetime.now(UTC).replace(tzinfo=None)))
+        self.resolve_people()
+
+    def post_keys(self) -> list[str]:
+        with self.session() as s:
+            keys = set(s.scalars(select(Event.post_key).where(Event.post_key.is_not(None)).distinct()))
+            keys |= set(s.scalars(select(Holding.post_key).distinct()))
+        return sorted(keys)
+
+    def overrides(self) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return [{"kind": o.kind, "a": o.a, "b": o.b, "created_at": o.created_at.isoformat(timespec="seconds")}
+                    for o in s.scalars(select(Override).order_by(Override.id))]
+
+    def people(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(doc, name) -> (person id, display name) for every resolved name."""
+        with self.session() as s:
+            return {(r.doc_id, r.name): (r.person_id, r.person_name) for r in s.scalars(select(Resolution))}
+
+    def tenure_inputs(self, post: str | None = None, person_id: str | None = None
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all."""
+        people = self.people()
+        with self.session() as s:
+            q = select(Event).options(selectinload(Event.evidence), selectinload(Event.document))
+            hq = select(Holding)
+            if post is not None:
+                q = q.where(or_(Event.post_key == post, Event.post_key.is_(None)))
+                hq = hq.where(Holding.post_key == post)
+            events = []
+            for e in s.scalars(q):
+                rec = to_record(e)
+                rec["post_key"] = e.post_key
+                rec["published"] = e.document.published.isoformat() if e.document.published else None
+                rec["country"] = e.document.country
+                for f in ("person", "replaces", "replaced_by", "agent"):
+                    pid, pname = people.get((e.doc_id, rec[f] or ""), (None, rec[f]))
+                    rec[f + "_id"], rec[f] = pid, pname
+                events.append(rec)
+            holdings = []
+            for h in s.scalars(hq):
+                pid, pname = people.get((h.doc_id, h.person_name), (None, h.person_name))
+                holdings.append({"doc": h.doc_id, "person": pname, "person_id": pid, "position": h.position,
+                                 "post_key": h.post_key, "org": h.org, "date": h.date, "evidence": h.sentence,
+                                 "start": h.start, "end": h.end})
+        if person_id is not None:
+            keys = {e["post_key"] for e in events if e["person_id"] == person_id and e["post_key"]}
+            keys |= {h["post_key"] for h in holdings if h["person_id"] == person_id}
+            events = [e for e in events if e["person_id"] == person_id or e["post_key"] in keys]
+            holdings = [h for h in holdings if h["post_key"] in keys]
+        return events, holdings
+
     # --- reading -----------------------------------------------------------------
     def _query(self, f: EventFilter) -> Select[Any]:
         q = select(Event).options(selectinload(Event.evidence))
@@ -113,6 +263,9 @@ class Store:
             key = surname_key(f.person)
             q = q.where(or_(Event.person_name.ilike(f"%{f.person}%"),
                             Event.person_id.in_(select(Person.id).where(Person.surname_key == key))))
+        if f.person_id:
+            q = q.where(exists().where(Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
+                                       Resolution.person_id == f.person_id))
         if f.org:
             like = f"%{f.org}%"
             q = q.where(or_(Event.org.ilike(like), Event.position.ilike(like)))
@@ -146,10 +299,16 @@ class Store:
         with self.session() as s:
             by_type = dict(s.execute(select(Event.type, func.count()).group_by(Event.type)).all())
             docs = s.scalar(select(func.count()).select_from(Document)) or 0
-            persons = s.scalar(select(func.count()).select_from(Person)) or 0
+            persons = s.scalar(select(func.count(func.distinct(Resolution.person_id)))) or \
+                s.scalar(select(func.count()).select_from(Person)) or 0
         latest = self.events(EventFilter(limit=10), order="latest")
         return {"documents": docs, "persons": persons, "events": sum(by_type.values()),
                 "events_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])), "latest": latest}
+
+
+def fold_name(name: str) -> str:
+    """A name compared without case, accents, script or punctuation: "Sergei  Shoigu." = "sergei shoigu"."""
+    return " ".join(fold(w.strip(".,;:()")) for w in name.split() if w.strip(".,;:()"))
 
 
 def to_record(e: Event) -> dict[str, Any]:

@@ -1,0 +1,78 @@
+"""The questions `who`, `succession` and `career` answer, and the data the FtM and GraphML exports need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import process
+
+from purgewatch.analyze.tenures import (
+    Tenure,
+    build_tenures,
+    career,
+    holders_on,
+    succession,
+)
+from purgewatch.errors import PurgewatchError
+from purgewatch.resolve.posts import display_post, post_key
+from purgewatch.store import Store
+
+
+@dataclass
+class PostAnswer:
+    post: str
+    key: str
+    tenures: list[Tenure]
+
+
+def _post(store: Store, post: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+    key = post_key(post)
+    if not key:
+        raise PurgewatchError(f"{post!r} is not a post")
+    events, holdings = store.tenure_inputs(post=key)
+    if not any(e["post_key"] == key for e in events) and not holdings:
+        known = store.post_keys()
+        close = [k for k, score, _ in process.extract(key, known, limit=3) if score >= 60]
+        hint = f"; did you mean: {', '.join(display_post(k) for k in close)}?" if close else ""
+        raise PurgewatchError(f"no events or holders for the post {post!r}{hint}")
+    return key, events, holdings
+
+
+def post_succession(store: Store, post: str) -> PostAnswer:
+    key, events, holdings = _post(store, post)
+    return PostAnswer(display_post(post), key, succession(build_tenures(events, holdings), key))
+
+
+def who(store: Store, post: str, day: str) -> PostAnswer:
+    key, events, holdings = _post(store, post)
+    return PostAnswer(display_post(post), key, holders_on(build_tenures(events, holdings), key, day))
+
+
+def person_career(store: Store, name: str) -> tuple[str, str, list[Tenure]]:
+    pid, display = store.find_person(name)
+    events, holdings = store.tenure_inputs(person_id=pid)
+    return pid, display, career(build_tenures(events, holdings), pid)
+
+
+def all_tenures(store: Store) -> tuple[list[dict[str, Any]], list[Tenure]]:
+    events, holdings = store.tenure_inputs()
+    return events, build_tenures(events, holdings)
+
+
+def ftm_entities(store: Store) -> Iterator[Any]:
+    from purgewatch.export.ftm import entities
+
+    events, tenures = all_tenures(store)
+    names: dict[str, set[str]] = {}
+    for (_, name), (pid, _) in store.people().items():
+        names.setdefault(pid, set()).add(name)
+    return entities(events, tenures, names)
+
+
+def network(store: Store) -> Any:
+    from purgewatch.export.graph import network as build
+
+    events, tenures = all_tenures(store)
+    return build(events, tenures)

@@ -1,0 +1,1 @@
+"""Exports beyond the spec's JSONL: FollowTheMoney entities (Aleph, OpenSanctions) and GraphML networks."""
