@@ -186,3 +186,17 @@ def test_graphml_export_reads_back(people_db, tmp_path):
 def test_tenures_from_all_people(people_db):
     _, tenures = all_tenures(Store(people_db))
     assert {t.post for t in tenures} >= {"Minister of Transport"}
+
+
+def test_cli_merge_and_split(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    ingest([PEOPLE], Store(url))
+    out = runner.invoke(app, ["merge", "Oleg Marenko", "Ilya Sorin", "--db", url])
+    assert out.exit_code == 0, out.output
+    assert "now has 2 spelling(s) in 4 document(s)" in out.output
+    out = runner.invoke(app, ["split", "Oleg Marenko", "--db", url])
+    assert out.exit_code == 0, out.output
+    assert "Oleg Marenko" in out.output and "Ilya Sorin" in out.output
+    assert Store(url).find_person("Oleg Marenko") != Store(url).find_person("Ilya Sorin")
+    out = runner.invoke(app, ["merge", "Nobody Atall", "Ilya Sorin", "--db", url])
+    assert out.exit_code == 1 and "no person named 'Nobody Atall'" in out.output

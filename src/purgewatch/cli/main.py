@@ -249,7 +249,9 @@ def merge(
     store = open_store(db)
     store.add_override("merge", a, b)
     pid, display = store.find_person(a)
-    console.print(f"merged: {display} ({pid}) now has {len(store.person_names(pid))} name(s)", highlight=False)
+    names = store.person_names(pid)
+    console.print(f"merged: {display} ({pid}) now has {len({n['name'] for n in names})} spelling(s) in "
+                  f"{len({n['doc'] for n in names})} document(s)", highlight=False)
 
 
 @app.command()

@@ -31,6 +31,7 @@ from purgewatch.resolve.names import fold
 GIVEN_NAME_THRESHOLD = 85.0
 SURNAME_THRESHOLD = 88.0
 YEAR_WINDOW = 5
+COMMON_WORD_PERSONS = 200  # a word more persons share than this is a given name, not a surname, for blocking
 
 # Words that may stand in a stored name but are never part of it.
 NON_NAME_WORDS = frozenset({
@@ -200,23 +201,33 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
     full.sort(key=lambda mt: (-sum(not x.initial for x in mt[1]), -len(mt[1]), mt[0].name, mt[0].doc_id))
     bare.sort(key=lambda mt: (mt[0].name, mt[0].doc_id))
     clusters: list[_Cluster] = []
-    by_word: dict[str, list[_Cluster]] = {}
+    by_word: dict[str, dict[str, list[_Cluster]]] = {}  # first two letters -> word key -> clusters (blocking)
 
     def candidates(tokens: list[NameToken]) -> list[_Cluster]:
-        seen: dict[int, _Cluster] = {}
+        """Persons sharing a word with the name. A match must share the surname, which is the rarer word:
+        words shared by very many persons (common given names) are used only when no word is rarer."""
+        lists = []
         for t in tokens:
             if t.initial:
                 continue
-            for key, cs in by_word.items():
-                if key[:2] == t.key[:2] and (key == t.key or fuzz.ratio(key, t.key) >= SURNAME_THRESHOLD):
-                    for c in cs:
-                        seen[id(c)] = c
+            found: dict[int, _Cluster] = {}
+            for key, cs in by_word.get(t.key[:2], {}).items():
+                if key == t.key or fuzz.ratio(key, t.key) >= SURNAME_THRESHOLD:
+                    found.update((id(c), c) for c in cs)
+            lists.append(found)
+        lists.sort(key=len)
+        seen: dict[int, _Cluster] = {}
+        for i, found in enumerate(lists):
+            if i == 0 or len(found) <= COMMON_WORD_PERSONS:
+                seen.update(found)
         return list(seen.values())
 
     def index(c: _Cluster, tokens: list[NameToken]) -> None:
         for t in tokens:
-            if not t.initial and c not in by_word.setdefault(t.key, []):
-                by_word[t.key].append(c)
+            if not t.initial:
+                bucket = by_word.setdefault(t.key[:2], {}).setdefault(t.key, [])
+                if c not in bucket:
+                    bucket.append(c)
 
     for m, tokens in full:
         fits = []
