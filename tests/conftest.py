@@ -54,3 +54,14 @@ def named(events: list[Event], type_: str | None = None, factuality: str | None 
         if e.person and (type_ is None or e.type == type_) and (factuality is None or e.factuality == factuality):
             out[e.person.split()[-1]] = e
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> str:
+    """A database with the bundled sample corpus, ingested once per session. Tests must not change it."""
+    from purgewatch.store import Store
+    from purgewatch.workflow import ingest, sample_corpus_path
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
+    assert ingest([sample_corpus_path() / "texts"], Store(url)).ok
+    return url

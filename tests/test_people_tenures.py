@@ -18,7 +18,7 @@ from purgewatch.analyze.queries import all_tenures, person_career, post_successi
 from purgewatch.cli.main import app
 from purgewatch.errors import PurgewatchError
 from purgewatch.store import Store
-from purgewatch.workflow import ingest, sample_corpus_path
+from purgewatch.workflow import ingest
 
 PEOPLE = Path(__file__).parent / "data" / "people"
 runner = CliRunner()
@@ -29,13 +29,6 @@ def people_db(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('people') / 'people.db'}"
     report = ingest([PEOPLE], Store(url))
     assert report.ok
-    return url
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
-    ingest([sample_corpus_path() / "texts"], Store(url))
     return url
 
 

@@ -56,12 +56,12 @@ class Extractor:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, published: date | None = None,
-           on_progress: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Ingest files and folders into the store. Bad files are reported and skipped; nothing stored is lost."""
+           on_progress: Callable[[str, str], None] | None = None, extractor: Extractor | None = None) -> IngestReport:
+    """Ingest files and folders into the store. Bad files are reported and skipped; nothing stored is lost.
+    `extractor`: an already loaded pipeline to reuse (a server keeps one); otherwise one is loaded if needed."""
     from purgewatch.ingest import iter_documents
 
     report = IngestReport()
-    extractor: Extractor | None = None
     pending: list[SourceDocument] = []
 
     def flush() -> None:

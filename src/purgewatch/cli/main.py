@@ -332,6 +332,30 @@ def export(
         err.print(f"wrote {what} to {output}", highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    upload_token: Annotated[str | None, typer.Option(
+        "--upload-token", envvar="PURGEWATCH_UPLOAD_TOKEN",
+        help="Allow uploads from the web page with this token (default: read-only).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline for uploaded documents.")] = None,
+) -> None:
+    """Start the web app: overview, events, people, posts, documents, network, search, JSON API at /api.
+
+    Example: purgewatch serve --db sqlite:///purges.db --port 8000
+    """
+    import uvicorn
+
+    from purgewatch.serve.app import create_app
+
+    web = create_app(db, upload_token=upload_token, model=model)
+    err.print(f"purgewatch: http://{host}:{port}/  (API docs: /api/docs; "
+              f"{'uploads need the token' if upload_token else 'read-only'})", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file (format of shared/spec/events.md).")],

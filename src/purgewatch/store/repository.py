@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, or_, select
+from sqlalchemy import Select, delete, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from purgewatch.errors import PurgewatchError
@@ -223,36 +223,81 @@ class Store:
 
     def tenure_inputs(self, post: str | None = None, person_id: str | None = None
                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all."""
-        people = self.people()
+        """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all.
+
+        For a post: its events and holdings, and the undated-post ends ("was executed") of its holders.
+        For a person: the events of the posts the person held (to find predecessors and successors) and
+        the person's own events. Only these rows are read, so a query stays small on a large database.
+        """
         with self.session() as s:
-            q = select(Event).options(selectinload(Event.evidence), selectinload(Event.document))
-            hq = select(Holding)
-            if post is not None:
-                q = q.where(or_(Event.post_key == post, Event.post_key.is_(None)))
-                hq = hq.where(Holding.post_key == post)
+            of_person = exists().where(Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
+                                       Resolution.person_id == person_id)
+            if person_id is not None:
+                keys = set(s.scalars(select(Event.post_key).where(of_person, Event.post_key.is_not(None)).distinct()))
+                keys |= set(s.scalars(select(Holding.post_key).where(exists().where(
+                    Resolution.doc_id == Holding.doc_id, Resolution.name == Holding.person_name,
+                    Resolution.person_id == person_id)).distinct()))
+                rows = list(s.scalars(select(Event).where(or_(of_person, Event.post_key.in_(keys)))))
+                hrows = list(s.scalars(select(Holding).where(Holding.post_key.in_(keys))))
+            elif post is not None:
+                rows = list(s.scalars(select(Event).where(Event.post_key == post)))
+                hrows = list(s.scalars(select(Holding).where(Holding.post_key == post)))
+                holders = {(e.doc_id, e.person_name) for e in rows} | {(h.doc_id, h.person_name) for h in hrows}
+                pids = {p for p, in self._resolve_pairs(s, holders).values()} if holders else set()
+                if pids:
+                    rows += list(s.scalars(select(Event).where(Event.post_key.is_(None), exists().where(
+                        Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
+                        Resolution.person_id.in_(pids)))))
+            else:
+                rows = list(s.scalars(select(Event)))
+                hrows = list(s.scalars(select(Holding)))
+            docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_({e.doc_id for e in rows})))} \
+                if rows else {}
+            evidence = {}
+            if rows:
+                for chunk in [rows[k:k + 500] for k in range(0, len(rows), 500)]:
+                    for ev in s.scalars(select(Evidence).where(Evidence.event_id.in_([e.id for e in chunk]))):
+                        evidence.setdefault(ev.event_id, ev)
+            names = {(e.doc_id, n) for e in rows for n in (e.person_name, e.replaces, e.replaced_by, e.agent) if n}
+            names |= {(h.doc_id, h.person_name) for h in hrows}
+            people = self._resolve_pairs(s, names, with_names=True)
             events = []
-            for e in s.scalars(q):
-                rec = to_record(e)
-                rec["post_key"] = e.post_key
-                rec["published"] = e.document.published.isoformat() if e.document.published else None
-                rec["country"] = e.document.country
+            for e in rows:
+                ev = evidence.get(e.id)
+                doc = docs.get(e.doc_id)
+                rec = {
+                    "doc": e.doc_id, "type": e.type, "person": e.person_name, "position": e.position, "org": e.org,
+                    "date": e.date, "replaces": e.replaces, "replaced_by": e.replaced_by, "charge": e.charge,
+                    "agent": e.agent, "factuality": e.factuality, "id": e.id, "post_key": e.post_key,
+                    "evidence": ev.sentence if ev else "", "start": ev.start if ev else None,
+                    "end": ev.end if ev else None,
+                    "published": doc.published.isoformat() if doc and doc.published else None,
+                    "country": doc.country if doc else None,
+                }
                 for f in ("person", "replaces", "replaced_by", "agent"):
                     pid, pname = people.get((e.doc_id, rec[f] or ""), (None, rec[f]))
                     rec[f + "_id"], rec[f] = pid, pname
                 events.append(rec)
             holdings = []
-            for h in s.scalars(hq):
+            for h in hrows:
                 pid, pname = people.get((h.doc_id, h.person_name), (None, h.person_name))
                 holdings.append({"doc": h.doc_id, "person": pname, "person_id": pid, "position": h.position,
                                  "post_key": h.post_key, "org": h.org, "date": h.date, "evidence": h.sentence,
                                  "start": h.start, "end": h.end})
-        if person_id is not None:
-            keys = {e["post_key"] for e in events if e["person_id"] == person_id and e["post_key"]}
-            keys |= {h["post_key"] for h in holdings if h["person_id"] == person_id}
-            events = [e for e in events if e["person_id"] == person_id or e["post_key"] in keys]
-            holdings = [h for h in holdings if h["post_key"] in keys]
         return events, holdings
+
+    @staticmethod
+    def _resolve_pairs(s: Session, pairs: set[tuple[str, str]], with_names: bool = False) -> dict[tuple[str, str], Any]:
+        """(doc, name) -> (person id,) or, with_names, (person id, display name), for the pairs given."""
+        out: dict[tuple[str, str], Any] = {}
+        items = sorted(pairs)
+        for k in range(0, len(items), 400):
+            chunk = items[k:k + 400]
+            q = select(Resolution.doc_id, Resolution.name, Resolution.person_id, Resolution.person_name).where(
+                tuple_(Resolution.doc_id, Resolution.name).in_(chunk))
+            for d, n, pid, pname in s.execute(q):
+                out[(d, n)] = (pid, pname) if with_names else (pid,)
+        return out
 
     # --- reading -----------------------------------------------------------------
     def _query(self, f: EventFilter) -> Select[Any]:

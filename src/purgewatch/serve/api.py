@@ -1,0 +1,189 @@
+"""The JSON API under /api. The HTML pages call these same functions, so page and API never disagree."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import PlainTextResponse, Response
+
+from purgewatch.analyze.tenures import build_tenures, career, succession
+from purgewatch.errors import PurgewatchError
+from purgewatch.resolve.posts import display_post, post_key
+from purgewatch.store import Store
+from purgewatch.store import browse
+from purgewatch.store.repository import EventFilter, dumps
+
+router = APIRouter(prefix="/api", tags=["api"])
+DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not DATE_RE.fullmatch(value):  # type: ignore[arg-type]
+        raise HTTPException(400, f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def event_filter(
+    type: Annotated[str | None, Query(description="Event type(s), comma-separated.")] = None,
+    person: Annotated[str | None, Query(description="Part of a person's name.")] = None,
+    person_id: Annotated[str | None, Query(description="A resolved person's id (every spelling).")] = None,
+    org: Annotated[str | None, Query(description="Part of a post or organisation.")] = None,
+    since: Annotated[str | None, Query(description="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, Query(description="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    factuality: Annotated[str | None, Query(description="asserted, reported, speculative or negated.")] = None,
+    doc: Annotated[str | None, Query(description="Document id.")] = None,
+) -> EventFilter:
+    """The filters shared by the events page, its downloads and the API."""
+    return EventFilter(type=type or None, person=person or None, person_id=person_id or None, org=org or None,
+                       since=_date(since, "since"), until=_date(until, "until"), factuality=factuality or None,
+                       doc=doc or None)
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/summary", summary="Counts, events by type and the latest events")
+def summary(store: StoreDep) -> dict[str, Any]:
+    return browse.overview(store)
+
+
+@router.get("/months", summary="Events per month and type (the purge waves)")
+def months(store: StoreDep, f: FilterDep) -> list[dict[str, Any]]:
+    return browse.months(store, f)
+
+
+@router.get("/events", summary="A page of events, filtered and sorted")
+def events(store: StoreDep, f: FilterDep, sort: str = "date", desc: bool = False,
+           page: Annotated[int, Query(ge=1)] = 1, per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    if sort not in browse.SORTS:
+        raise HTTPException(400, f"sort: one of {', '.join(browse.SORTS)}")
+    p = browse.events_page(store, f, sort=sort, desc=desc, page=page, per_page=per_page)
+    return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages, "rows": p.rows}
+
+
+@router.get("/events.jsonl", summary="All filtered events as the spec's JSON Lines", response_class=PlainTextResponse)
+def events_jsonl(store: StoreDep, f: FilterDep) -> Response:
+    body = "".join(dumps(r) + "\n" for r in store.events(f))
+    return Response(body, media_type="application/x-ndjson",
+                    headers={"Content-Disposition": 'attachment; filename="events.jsonl"'})
+
+
+@router.get("/events.csv", summary="All filtered events as CSV", response_class=PlainTextResponse)
+def events_csv(store: StoreDep, f: FilterDep) -> Response:
+    from purgewatch.cli.render import to_csv
+
+    return Response(to_csv(store.events(f)), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/persons/{person_id}", summary="A person: every spelling, events, tenures")
+def person(store: StoreDep, person_id: str) -> dict[str, Any]:
+    try:
+        pid, name = store.find_person(person_id)
+    except PurgewatchError as exc:
+        raise HTTPException(404, str(exc)) from None
+    events_, holdings = store.tenure_inputs(person_id=pid)
+    tenures = career(build_tenures(events_, holdings), pid)
+    own = browse.with_person_ids(store, store.events(EventFilter(person_id=pid)))
+    return {"id": pid, "name": name, "names": store.person_names(pid), "events": own,
+            "tenures": [t.as_dict() for t in tenures]}
+
+
+@router.get("/posts", summary="Posts by number of events")
+def posts(store: StoreDep) -> list[dict[str, Any]]:
+    return browse.posts(store)
+
+
+@router.get("/posts/{post}", summary="A post's succession: holders, dates, end causes, evidence")
+def post(store: StoreDep, post: str) -> dict[str, Any]:
+    key = post_key(post)
+    events_, holdings = store.tenure_inputs(post=key)
+    tenures = succession(build_tenures(events_, holdings), key)
+    if not tenures:
+        raise HTTPException(404, f"no holders known for the post {post!r}")
+    return {"key": key, "name": display_post(key), "tenures": [t.as_dict() for t in tenures]}
+
+
+@router.get("/documents", summary="Documents, newest first")
+def documents(store: StoreDep, page: Annotated[int, Query(ge=1)] = 1,
+              per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    p = browse.documents(store, page, per_page)
+    return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages, "rows": p.rows}
+
+
+@router.get("/documents/{doc_id}", summary="A document: text, events, highlight segments")
+def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    d = browse.document(store, doc_id)
+    if d is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return d
+
+
+@router.get("/network", summary="Who replaced whom and who ordered what against whom")
+def network(store: StoreDep, person: str | None = None,
+            limit: Annotated[int, Query(ge=1, le=5000)] = 1500) -> dict[str, Any]:
+    return browse.network(store, person_id=person or None, limit=limit)
+
+
+@router.get("/search", summary="Persons, posts and documents matching a query")
+def search(store: StoreDep, q: str = "") -> dict[str, list[dict[str, Any]]]:
+    return browse.search(store, q)
+
+
+def check_token(request: Request, token: str | None) -> None:
+    """Uploads need the token the server was started with; without one the app is read-only."""
+    expected = request.app.state.upload_token
+    if not expected:
+        raise HTTPException(403, "this server is read-only: start it with --upload-token to allow uploads")
+    if not token or not secrets.compare_digest(token.encode(), expected.encode()):
+        raise HTTPException(401, "wrong or missing upload token")
+
+
+def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
+    """Store uploaded files under their own names in a fresh folder and ingest them; report per file."""
+    from purgewatch.workflow import ingest
+
+    if not files:
+        raise HTTPException(400, "no files")
+    with tempfile.TemporaryDirectory(prefix="purgewatch-upload-") as tmp:
+        for f in files:
+            name = Path(f.filename or "upload.txt").name or "upload.txt"
+            name = re.sub(r"[^\w.\-]+", "_", name)[:120]
+            data = f.file.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise HTTPException(413, f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+            (Path(tmp) / name).write_bytes(data)
+        report = ingest([tmp], request.app.state.store, model=request.app.state.model,
+                        extractor=request.app.state.extractor())
+    return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+            "failed": [{"file": Path(e.path).name, "error": e.reason} for e in report.failed],
+            "events": report.events}
+
+
+@router.post("/documents", summary="Upload documents (needs the upload token as a Bearer token)")
+def upload(request: Request, files: Annotated[list[UploadFile], File(description="Documents to ingest.")],
+           authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    token = authorization.removeprefix("Bearer ").strip() if authorization else None
+    check_token(request, token)
+    return ingest_uploads(request, files)
+
+
+def as_json(data: Any) -> str:
+    """For embedding data in a page (escaped for HTML by the template)."""
+    return json.dumps(data, ensure_ascii=False)
