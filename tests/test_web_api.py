@@ -132,3 +132,26 @@ def test_upload_needs_the_token(tmp_path, sample_db):
     r = app.post("/upload", data={"token": "s3cret"}, files=bad)
     assert r.status_code == 200 and "broken.pdf" in r.text and "failed" in r.text
     assert Store(url).events()[0]["person"] == "Oleg Varin"  # what was stored before is still there
+
+
+def test_network_around_one_person(client):
+    pid = client.get("/api/search", params={"q": "Belousov"}).json()["persons"][0]["id"]
+    net = client.get("/api/network", params={"person": pid}).json()
+    assert pid in {n["id"] for n in net["nodes"]}
+    assert all(pid in (e["source"], e["target"]) for e in net["edges"])
+    assert any(e["kind"] == "replaced" for e in net["edges"])
+
+
+def test_upload_refuses_unsupported_types_and_path_tricks(tmp_path):
+    url = f"sqlite:///{tmp_path / 'u.db'}"
+    app = TestClient(create_app(url, upload_token="s3cret"))
+    auth = {"Authorization": "Bearer s3cret"}
+    r = app.post("/api/documents", files={"files": ("tool.exe", b"MZ\x90\x00", "application/octet-stream")},
+                 headers=auth)
+    assert r.status_code == 415 and "unsupported file type .exe" in r.json()["detail"]
+    r = app.post("/api/documents", files={"files": ("../../../etc/evil.txt", b"Ivan Orlov was arrested in 2020.\n",
+                                                    "text/plain")}, headers=auth)
+    assert r.status_code == 200 and r.json()["added"] == ["evil"]
+    assert not (tmp_path.parent / "etc").exists()
+    assert app.get("/static/../serve/app.py").status_code == 404
+    assert app.get("/static/%2e%2e/app.py").status_code == 404

@@ -52,8 +52,25 @@ def who(store: Store, post: str, day: str) -> PostAnswer:
 
 def person_career(store: Store, name: str) -> tuple[str, str, list[Tenure]]:
     pid, display = store.find_person(name)
-    events, holdings = store.tenure_inputs(person_id=pid)
-    return pid, display, career(build_tenures(events, holdings), pid)
+    return pid, display, career_of(store, pid)
+
+
+def career_of(store: Store, person_id: str) -> list[Tenure]:
+    """A person's tenures; predecessors and successors the text does not state are looked up in the post's
+    history (the holder whose tenure ended just before, the one appointed just after) and marked inferred."""
+    events, holdings = store.tenure_inputs(person_id=person_id)
+    tenures = career(build_tenures(events, holdings), person_id)
+    for t in tenures:
+        if t.predecessor and t.successor:
+            continue
+        before, after = store.neighbours(t.post_key, person_id, t.start or t.first_seen, t.end)
+        if t.predecessor is None and before:
+            t.predecessor = before
+            t.inferred.append("predecessor")
+        if t.successor is None and after:
+            t.successor = after
+            t.inferred.append("successor")
+    return tenures
 
 
 def all_tenures(store: Store) -> tuple[list[dict[str, Any]], list[Tenure]]:

@@ -203,6 +203,8 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
     `is_post`, is a short post phrase between commas ("A, the commander of X, B and C").
     """
     out: list[Span] = []
+    if not 0 <= i < len(doc):
+        return out
     sent = sent_of(doc[i])
     while sent.start <= i < sent.end:
         tok = doc[i]

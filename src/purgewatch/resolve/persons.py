@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from purgewatch.resolve.names import fold
 
@@ -155,11 +155,13 @@ class Resolved:
     reason: str
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     members: list[Mention]
     tokens: list[list[NameToken]]
     reasons: dict[tuple[str, str], str]
+    variants: list[list[NameToken]] = field(default_factory=list)  # distinct spellings, compared once each
+    shapes: set[tuple[tuple[str, bool], ...]] = field(default_factory=set)
 
     @property
     def fullest(self) -> str:
@@ -178,6 +180,10 @@ class _Cluster:
         self.members.append(m)
         self.tokens.append(tokens)
         self.reasons[m.key] = reason
+        shape = tuple((t.key, t.initial) for t in tokens)
+        if shape not in self.shapes:
+            self.shapes.add(shape)
+            self.variants.append(tokens)
 
 
 def _person_id(name: str) -> str:
@@ -201,7 +207,7 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
     full.sort(key=lambda mt: (-sum(not x.initial for x in mt[1]), -len(mt[1]), mt[0].name, mt[0].doc_id))
     bare.sort(key=lambda mt: (mt[0].name, mt[0].doc_id))
     clusters: list[_Cluster] = []
-    by_word: dict[str, dict[str, list[_Cluster]]] = {}  # first two letters -> word key -> clusters (blocking)
+    by_word: dict[str, dict[str, dict[int, _Cluster]]] = {}  # first two letters -> word key -> clusters
 
     def candidates(tokens: list[NameToken]) -> list[_Cluster]:
         """Persons sharing a word with the name. A match must share the surname, which is the rarer word:
@@ -210,10 +216,12 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
         for t in tokens:
             if t.initial:
                 continue
-            found: dict[int, _Cluster] = {}
-            for key, cs in by_word.get(t.key[:2], {}).items():
-                if key == t.key or fuzz.ratio(key, t.key) >= SURNAME_THRESHOLD:
-                    found.update((id(c), c) for c in cs)
+            bucket = by_word.get(t.key[:2], {})
+            found: dict[int, _Cluster] = dict(bucket.get(t.key, {}))
+            if not found and len(t.key) >= 4:  # a misspelling: the closest words, compared in C by rapidfuzz
+                for key, _, _ in process.extract(t.key, list(bucket), scorer=fuzz.ratio,
+                                                 score_cutoff=SURNAME_THRESHOLD, limit=20):
+                    found.update(bucket[key])
             lists.append(found)
         lists.sort(key=len)
         seen: dict[int, _Cluster] = {}
@@ -225,14 +233,12 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
     def index(c: _Cluster, tokens: list[NameToken]) -> None:
         for t in tokens:
             if not t.initial:
-                bucket = by_word.setdefault(t.key[:2], {}).setdefault(t.key, [])
-                if c not in bucket:
-                    bucket.append(c)
+                by_word.setdefault(t.key[:2], {}).setdefault(t.key, {})[id(c)] = c
 
     for m, tokens in full:
         fits = []
         for c in candidates(tokens):
-            whys = [compare(tokens, other) for other in c.tokens if len(other) >= 2]
+            whys = [compare(tokens, other) for other in c.variants if len(other) >= 2]
             if whys and all(w is not None for w in whys):
                 fits.append((c, whys[0]))
         if len(fits) == 1:
@@ -244,7 +250,7 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
             clusters.append(c)
             index(c, tokens)
     for m, tokens in bare:
-        fits = [c for c in candidates(tokens) if any(compare(tokens, other) is not None for other in c.tokens)]
+        fits = [c for c in candidates(tokens) if any(compare(tokens, other) is not None for other in c.variants)]
         chosen, why = _choose_for_surname(m, fits)
         if chosen is None:
             c = _Cluster([], [], {})

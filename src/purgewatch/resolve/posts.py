@@ -277,6 +277,7 @@ def _render_key(post: _Post) -> str:
     return " ".join(_words(parts))
 
 
+@lru_cache(maxsize=65536)
 def post_key(text: str | None) -> str:
     """A canonical lower-case key: posts that are the same office over the same field or body share it.
 
@@ -309,6 +310,7 @@ def _display_office(office: str, first: bool) -> str:
     return _lexicon().display_forms.get(" ".join(words)) or _display_words(words, first)
 
 
+@lru_cache(maxsize=65536)
 def display_post(text: str | None) -> str:
     """A readable canonical form: "Minister of Defense", "Head of the General Staff".
 

@@ -9,14 +9,23 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Header,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import PlainTextResponse, Response
 
-from purgewatch.analyze.tenures import build_tenures, career, succession
+from purgewatch.analyze.queries import career_of
+from purgewatch.analyze.tenures import build_tenures, succession
 from purgewatch.errors import PurgewatchError
 from purgewatch.resolve.posts import display_post, post_key
-from purgewatch.store import Store
-from purgewatch.store import browse
+from purgewatch.store import Store, browse
 from purgewatch.store.repository import EventFilter, dumps
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -98,8 +107,7 @@ def person(store: StoreDep, person_id: str) -> dict[str, Any]:
         pid, name = store.find_person(person_id)
     except PurgewatchError as exc:
         raise HTTPException(404, str(exc)) from None
-    events_, holdings = store.tenure_inputs(person_id=pid)
-    tenures = career(build_tenures(events_, holdings), pid)
+    tenures = career_of(store, pid)
     own = browse.with_person_ids(store, store.events(EventFilter(person_id=pid)))
     return {"id": pid, "name": name, "names": store.person_names(pid), "events": own,
             "tenures": [t.as_dict() for t in tenures]}
@@ -137,7 +145,7 @@ def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
 
 @router.get("/network", summary="Who replaced whom and who ordered what against whom")
 def network(store: StoreDep, person: str | None = None,
-            limit: Annotated[int, Query(ge=1, le=5000)] = 1500) -> dict[str, Any]:
+            limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
     return browse.network(store, person_id=person or None, limit=limit)
 
 
@@ -157,14 +165,21 @@ def check_token(request: Request, token: str | None) -> None:
 
 def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
     """Store uploaded files under their own names in a fresh folder and ingest them; report per file."""
+    from purgewatch.ingest import SUPPORTED_EXTENSIONS
     from purgewatch.workflow import ingest
 
     if not files:
         raise HTTPException(400, "no files")
+    for f in files:
+        suffix = Path(f.filename or "").suffix.lower()
+        if suffix not in SUPPORTED_EXTENSIONS:
+            raise HTTPException(415, f"{Path(f.filename or '?').name}: unsupported file type {suffix or '(none)'} "
+                                     f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})")
     with tempfile.TemporaryDirectory(prefix="purgewatch-upload-") as tmp:
         for f in files:
-            name = Path(f.filename or "upload.txt").name or "upload.txt"
-            name = re.sub(r"[^\w.\-]+", "_", name)[:120]
+            # only the base name, and only safe characters: "../../x.txt" lands as "x.txt" inside tmp
+            name = Path((f.filename or "upload.txt").replace("\\", "/")).name or "upload.txt"
+            name = re.sub(r"[^\w.\-]+", "_", name).lstrip(".")[:120] or "upload.txt"
             data = f.file.read(MAX_UPLOAD_BYTES + 1)
             if len(data) > MAX_UPLOAD_BYTES:
                 raise HTTPException(413, f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")

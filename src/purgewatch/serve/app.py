@@ -13,7 +13,16 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import (
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,8 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from purgewatch import __version__
 from purgewatch.serve import api, charts
-from purgewatch.store import Store
-from purgewatch.store import browse
+from purgewatch.store import Store, browse
 from purgewatch.store.repository import EventFilter
 
 HERE = resources.files("purgewatch.serve")
@@ -103,7 +111,7 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
     @app.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
     def person(request: Request, person_id: str) -> HTMLResponse:
         data = api.person(app.state.store, person_id)
-        from purgewatch.analyze.tenures import Tenure, Source
+        from purgewatch.analyze.tenures import Source, Tenure
         tenures = [Tenure(**{k: v for k, v in t.items() if k not in {"start_sources", "end_sources", "held_on"}},
                           start_sources=[Source(**s) for s in t["start_sources"]],
                           end_sources=[Source(**s) for s in t["end_sources"]],

@@ -168,14 +168,18 @@ def segments(text: str, events: list[dict[str, Any]], names: dict[str, tuple[str
     return out
 
 
-def network(store: Store, person_id: str | None = None, limit: int = 1500) -> dict[str, Any]:
+def network(store: Store, person_id: str | None = None, limit: int = 1000) -> dict[str, Any]:
     """Who replaced whom (stated in the text) and who ordered what against whom, as nodes and edges."""
     with store.session() as s:
         q = (select(Event.doc_id, Event.type, Event.person_name, Event.replaces, Event.replaced_by, Event.agent,
                     Event.date, Event.position, Event.id)
              .where(Event.person_name.is_not(None), Event.factuality.in_(["asserted", "reported"]),
                     or_(Event.replaces.is_not(None), Event.replaced_by.is_not(None), Event.agent.is_not(None)))
-             .order_by(Event.date).limit(limit * 2))
+             .order_by(Event.date.desc()).limit(limit))
+        if person_id is not None:  # the person's own links, wherever they are in time
+            names = select(Resolution.doc_id, Resolution.name).where(Resolution.person_id == person_id)
+            q = q.where(or_(*[tuple_(Event.doc_id, col).in_(names) for col in
+                              (Event.person_name, Event.replaces, Event.replaced_by, Event.agent)]))
         rows = s.execute(q).all()
         pairs = {(r[0], n) for r in rows for n in (r[2], r[3], r[4], r[5]) if n}
         ids: dict[tuple[str, str], tuple[str, str]] = {}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, or_, select, tuple_
+from sqlalchemy import Select, and_, delete, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from purgewatch.errors import PurgewatchError
@@ -171,23 +172,40 @@ class Store:
             return s.scalar(select(Resolution.person_id).limit(1)) is not None
 
     def find_person(self, name: str) -> tuple[str, str]:
-        """(person id, display name) of the person a name or id refers to; PurgewatchError if none or several."""
+        """(person id, display name) of the person a name or id refers to; PurgewatchError if none or several.
+
+        Tried in order, each step only if the one before found nobody: the id or a stored name exactly (one
+        indexed query); the names sharing a word with it, compared as resolution compares names; all names.
+        """
+        cols = (Resolution.person_id, Resolution.person_name, Resolution.name)
         with self.session() as s:
-            rows = s.execute(select(Resolution.person_id, Resolution.person_name, Resolution.name)).all()
-        if not rows:
-            raise PurgewatchError("no people in the database yet: run `purgewatch ingest` first")
-        want = fold_name(name)
-        exact = {(pid, pname) for pid, pname, n in rows if pid == name or fold_name(n) == want
-                 or fold_name(pname) == want}
-        if not exact:  # another spelling, order or transliteration of a stored name
-            query = name_tokens(name)
-            exact = {(pid, pname) for pid, pname, n in rows if compare(query, name_tokens(n)) is not None}
-        if not exact:
+            if s.scalar(select(Resolution.person_id).limit(1)) is None:
+                raise PurgewatchError("no people in the database yet: run `purgewatch ingest` first")
+            found = {(p, pn) for p, pn, _ in s.execute(select(*cols).where(or_(
+                Resolution.person_id == name, Resolution.name == name, Resolution.person_name == name)))}
+            if not found:
+                words = [w for w in re.split(r"[\s.,;]+", name) if len(w) >= 3]
+                rows = s.execute(select(*cols).where(or_(*[Resolution.name.ilike(f"%{w}%") for w in words]))).all() \
+                    if words else []
+                found = self._matching(name, rows)
+                if not found:
+                    found = self._matching(name, s.execute(select(*cols)).all())
+        if not found:
             raise PurgewatchError(f"no person named {name!r} in the database")
-        if len(exact) > 1:
-            names = ", ".join(sorted(f"{pname} ({pid})" for pid, pname in exact))
+        if len(found) > 1:
+            names = ", ".join(sorted(f"{pname} ({pid})" for pid, pname in found))
             raise PurgewatchError(f"{name!r} is ambiguous: {names}; give the full name or the id")
-        return next(iter(exact))
+        return next(iter(found))
+
+    @staticmethod
+    def _matching(name: str, rows: Iterable[Any]) -> set[tuple[str, str]]:
+        want = fold_name(name)
+        rows = list(rows)
+        found = {(p, pn) for p, pn, n in rows if fold_name(n) == want or fold_name(pn) == want}
+        if not found:  # another spelling, order or transliteration of a stored name
+            query = name_tokens(name)
+            found = {(p, pn) for p, pn, n in rows if compare(query, name_tokens(n)) is not None}
+        return found
 
     def person_names(self, person_id: str) -> list[dict[str, str]]:
         """Every name the person goes by, in which document, and why it was taken to be this person."""
@@ -226,19 +244,20 @@ class Store:
         """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all.
 
         For a post: its events and holdings, and the undated-post ends ("was executed") of its holders.
-        For a person: the events of the posts the person held (to find predecessors and successors) and
-        the person's own events. Only these rows are read, so a query stays small on a large database.
+        For a person: the person's own events and holdings (`neighbours` finds who came before and after).
+        Only these rows are read, so a query stays small on a large database.
         """
         with self.session() as s:
-            of_person = exists().where(Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
-                                       Resolution.person_id == person_id)
+            # the person's (document, name) pairs drive the lookups: indexed on both sides
+            of_person = tuple_(Event.doc_id, Event.person_name).in_(
+                select(Resolution.doc_id, Resolution.name).where(Resolution.person_id == person_id))
             if person_id is not None:
                 keys = set(s.scalars(select(Event.post_key).where(of_person, Event.post_key.is_not(None)).distinct()))
-                keys |= set(s.scalars(select(Holding.post_key).where(exists().where(
-                    Resolution.doc_id == Holding.doc_id, Resolution.name == Holding.person_name,
-                    Resolution.person_id == person_id)).distinct()))
-                rows = list(s.scalars(select(Event).where(or_(of_person, Event.post_key.in_(keys)))))
-                hrows = list(s.scalars(select(Holding).where(Holding.post_key.in_(keys))))
+                of_holder = tuple_(Holding.doc_id, Holding.person_name).in_(
+                    select(Resolution.doc_id, Resolution.name).where(Resolution.person_id == person_id))
+                keys |= set(s.scalars(select(Holding.post_key).where(of_holder).distinct()))
+                rows = list(s.scalars(select(Event).where(of_person)))
+                hrows = list(s.scalars(select(Holding).where(of_holder)))
             elif post is not None:
                 rows = list(s.scalars(select(Event).where(Event.post_key == post)))
                 hrows = list(s.scalars(select(Holding).where(Holding.post_key == post)))
@@ -286,6 +305,23 @@ class Store:
                                  "start": h.start, "end": h.end})
         return events, holdings
 
+    def neighbours(self, post: str, person_id: str, start: str | None, end: str | None) -> tuple[str | None, str | None]:
+        """Who held `post` just before `start` and who took it just after `end` (other people, by date)."""
+        def holder(q: Select[Any]) -> str | None:
+            with self.session() as s:
+                for doc_id, name in s.execute(q.limit(5)):
+                    hit = self._resolve_pairs(s, {(doc_id, name)}, with_names=True).get((doc_id, name))
+                    if hit is not None and hit[0] != person_id:
+                        return hit[1]  # type: ignore[no-any-return]
+            return None
+
+        base = select(Event.doc_id, Event.person_name).where(
+            Event.post_key == post, Event.person_name.is_not(None), Event.factuality.in_(["asserted", "reported"]))
+        before = holder(base.where(Event.type.in_(["dismissed", "resigned", "retired", "executed", "arrested"]),
+                                   Event.date <= start).order_by(Event.date.desc())) if start else None
+        after = holder(base.where(Event.type == "appointed", Event.date >= end).order_by(Event.date)) if end else None
+        return before, after
+
     @staticmethod
     def _resolve_pairs(s: Session, pairs: set[tuple[str, str]], with_names: bool = False) -> dict[tuple[str, str], Any]:
         """(doc, name) -> (person id,) or, with_names, (person id, display name), for the pairs given."""
@@ -309,8 +345,8 @@ class Store:
             q = q.where(or_(Event.person_name.ilike(f"%{f.person}%"),
                             Event.person_id.in_(select(Person.id).where(Person.surname_key == key))))
         if f.person_id:
-            q = q.where(exists().where(Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
-                                       Resolution.person_id == f.person_id))
+            q = q.where(tuple_(Event.doc_id, Event.person_name).in_(
+                select(Resolution.doc_id, Resolution.name).where(Resolution.person_id == f.person_id)))
         if f.org:
             like = f"%{f.org}%"
             q = q.where(or_(Event.org.ilike(like), Event.position.ilike(like)))
