@@ -39,11 +39,14 @@ def test_events_filter_sort_and_pages(client):
     assert all("defense" in ((r["position"] or "") + (r["org"] or "")).lower() for r in rows)
 
 
-def test_bad_filters_are_400_with_the_reason(client):
+def test_bad_filters_are_422_with_the_reason(client):
     r = client.get("/api/events", params={"since": "last week"})
-    assert r.status_code == 400 and "since" in r.json()["detail"]
-    assert client.get("/api/events", params={"sort": "nonsense"}).status_code == 400
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "since"]
+    assert client.get("/api/events", params={"sort": "nonsense"}).status_code == 422
     assert client.get("/api/events", params={"page": 0}).status_code == 422
+    page = client.get("/events", params={"since": "last week"})
+    assert page.status_code == 400 and "since" in page.text and "text/html" in page.headers["content-type"]
+    assert client.get("/events", params={"since": ""}).status_code == 200  # an empty form field is no filter
 
 
 def test_downloads_follow_the_filters(client):

@@ -7,7 +7,6 @@ saved under test-artifacts/screenshots/ for people to look at.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time

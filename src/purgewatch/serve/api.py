@@ -7,19 +7,20 @@ import re
 import secrets
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import (
     APIRouter,
     Depends,
-    File,
     Header,
     HTTPException,
     Query,
     Request,
     UploadFile,
 )
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from purgewatch.analyze.queries import career_of
 from purgewatch.analyze.tenures import build_tenures, succession
@@ -30,6 +31,10 @@ from purgewatch.store.repository import EventFilter, dumps
 
 router = APIRouter(prefix="/api", tags=["api"])
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty is allowed: an empty form field means no filter
+Factuality = Literal["asserted", "reported", "speculative", "negated", ""]
+Sort = Literal["date", "type", "person", "doc", "position"]
+NOT_FOUND = {404: {"description": "No such record"}}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
@@ -53,9 +58,9 @@ def event_filter(
     person: Annotated[str | None, Query(description="Part of a person's name.")] = None,
     person_id: Annotated[str | None, Query(description="A resolved person's id (every spelling).")] = None,
     org: Annotated[str | None, Query(description="Part of a post or organisation.")] = None,
-    since: Annotated[str | None, Query(description="From this date (YYYY[-MM[-DD]]).")] = None,
-    until: Annotated[str | None, Query(description="Up to this date (YYYY[-MM[-DD]]).")] = None,
-    factuality: Annotated[str | None, Query(description="asserted, reported, speculative or negated.")] = None,
+    since: Annotated[str | None, Query(description="From this date (YYYY[-MM[-DD]]).", pattern=DATE_PATTERN)] = None,
+    until: Annotated[str | None, Query(description="Up to this date (YYYY[-MM[-DD]]).", pattern=DATE_PATTERN)] = None,
+    factuality: Annotated[Factuality | None, Query(description="asserted, reported, speculative or negated.")] = None,
     doc: Annotated[str | None, Query(description="Document id.")] = None,
 ) -> EventFilter:
     """The filters shared by the events page, its downloads and the API."""
@@ -78,30 +83,36 @@ def months(store: StoreDep, f: FilterDep) -> list[dict[str, Any]]:
 
 
 @router.get("/events", summary="A page of events, filtered and sorted")
-def events(store: StoreDep, f: FilterDep, sort: str = "date", desc: bool = False,
-           page: Annotated[int, Query(ge=1)] = 1, per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+def events(store: StoreDep, f: FilterDep, sort: Sort = "date", desc: bool = False,
+           page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
     if sort not in browse.SORTS:
         raise HTTPException(400, f"sort: one of {', '.join(browse.SORTS)}")
     p = browse.events_page(store, f, sort=sort, desc=desc, page=page, per_page=per_page)
     return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages, "rows": p.rows}
 
 
-@router.get("/events.jsonl", summary="All filtered events as the spec's JSON Lines", response_class=PlainTextResponse)
+class JSONLinesResponse(Response):
+    media_type = "application/x-ndjson"
+
+
+class CSVResponse(Response):
+    media_type = "text/csv"
+
+
+@router.get("/events.jsonl", summary="All filtered events as the spec's JSON Lines", response_class=JSONLinesResponse)
 def events_jsonl(store: StoreDep, f: FilterDep) -> Response:
     body = "".join(dumps(r) + "\n" for r in store.events(f))
-    return Response(body, media_type="application/x-ndjson",
-                    headers={"Content-Disposition": 'attachment; filename="events.jsonl"'})
+    return JSONLinesResponse(body, headers={"Content-Disposition": 'attachment; filename="events.jsonl"'})
 
 
-@router.get("/events.csv", summary="All filtered events as CSV", response_class=PlainTextResponse)
+@router.get("/events.csv", summary="All filtered events as CSV", response_class=CSVResponse)
 def events_csv(store: StoreDep, f: FilterDep) -> Response:
     from purgewatch.cli.render import to_csv
 
-    return Response(to_csv(store.events(f)), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+    return CSVResponse(to_csv(store.events(f)), headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-@router.get("/persons/{person_id}", summary="A person: every spelling, events, tenures")
+@router.get("/persons/{person_id}", summary="A person: every spelling, events, tenures", responses=NOT_FOUND)
 def person(store: StoreDep, person_id: str) -> dict[str, Any]:
     try:
         pid, name = store.find_person(person_id)
@@ -118,7 +129,8 @@ def posts(store: StoreDep) -> list[dict[str, Any]]:
     return browse.posts(store)
 
 
-@router.get("/posts/{post}", summary="A post's succession: holders, dates, end causes, evidence")
+@router.get("/posts/{post}", summary="A post's succession: holders, dates, end causes, evidence",
+            responses=NOT_FOUND)
 def post(store: StoreDep, post: str) -> dict[str, Any]:
     key = post_key(post)
     events_, holdings = store.tenure_inputs(post=key)
@@ -129,13 +141,13 @@ def post(store: StoreDep, post: str) -> dict[str, Any]:
 
 
 @router.get("/documents", summary="Documents, newest first")
-def documents(store: StoreDep, page: Annotated[int, Query(ge=1)] = 1,
+def documents(store: StoreDep, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
               per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
     p = browse.documents(store, page, per_page)
     return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages, "rows": p.rows}
 
 
-@router.get("/documents/{doc_id}", summary="A document: text, events, highlight segments")
+@router.get("/documents/{doc_id}", summary="A document: text, events, highlight segments", responses=NOT_FOUND)
 def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     d = browse.document(store, doc_id)
     if d is None:
@@ -191,12 +203,26 @@ def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
             "events": report.events}
 
 
-@router.post("/documents", summary="Upload documents (needs the upload token as a Bearer token)")
-def upload(request: Request, files: Annotated[list[UploadFile], File(description="Documents to ingest.")],
-           authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                                               "description": "Documents to ingest."}}}}}}}
+
+
+@router.post("/documents", summary="Upload documents (needs the upload token as a Bearer token)", responses={
+    400: {"description": "No files"}, 401: {"description": "Wrong or missing token"},
+    403: {"description": "The server is read-only (started without an upload token)"},
+    413: {"description": "A file is too large"}, 415: {"description": "A file type that cannot be ingested"}},
+    openapi_extra=UPLOAD_BODY)
+async def upload(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    """The token is checked before the body is read: a read-only server refuses every upload the same way."""
     token = authorization.removeprefix("Bearer ").strip() if authorization else None
     check_token(request, token)
-    return ingest_uploads(request, files)
+    try:
+        form = await request.form(max_files=100, max_fields=100)
+    except Exception as exc:  # noqa: BLE001 - a malformed multipart body is the client's error
+        raise HTTPException(400, f"could not read the uploaded form: {exc}") from None
+    files = [f for f in form.getlist("files") if isinstance(f, StarletteUploadFile)]
+    return await run_in_threadpool(ingest_uploads, request, files)
 
 
 def as_json(data: Any) -> str:

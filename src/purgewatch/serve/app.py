@@ -23,6 +23,7 @@ from fastapi import (
     Request,
     UploadFile,
 )
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -92,6 +93,14 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
             return await http_exception_handler(request, exc)
         return page(request, "error.html", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        if request.url.path.startswith("/api/"):
+            from fastapi.exception_handlers import request_validation_exception_handler
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return page(request, "error.html", status=400, status_code=400, message=f"Bad request: {problems}")
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request) -> HTMLResponse:
         data = api.summary(app.state.store)
@@ -101,7 +110,7 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(request: Request, f: Annotated[EventFilter, Depends(api.event_filter)], sort: str = "date",
-               desc: bool = False, page_no: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+               desc: bool = False, page_no: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1) -> HTMLResponse:
         result = api.events(app.state.store, f, sort=sort, desc=desc, page=page_no, per_page=50)
         params = {k: v for k, v in request.query_params.items() if k not in {"page"} and v}
         filters = {k: v for k, v in params.items() if k not in {"sort", "desc"}}
@@ -128,7 +137,7 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
         return page(request, "post.html", data=api.post(app.state.store, post))
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents(request: Request, page_no: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+    def documents(request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le=1_000_000)] = 1) -> HTMLResponse:
         return page(request, "documents.html", result=api.documents(app.state.store, page=page_no))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
