@@ -219,6 +219,7 @@ def test_loaders_pdf_reads_one_encrypted_without_a_user_password(tmp_path: Path)
             b"<footer>Copyright 2024</footer></body></html>"),
             "no main text found in HTML",
         ),
+        ("headonly.html", b"<html><head><title>Nothing here</title></head></html>", "no main text found in HTML"),
         ("report.docx", b"PK\x03\x04", "unsupported file type '.docx' (supported: .txt, .md, .html, .htm, .pdf, .jsonl)"),
         ("README", b"text", "unsupported file type (no extension)"),
         ("manifest.jsonl", b'{"file": "a.txt"}\n', "a manifest holds metadata, not documents"),

@@ -94,7 +94,7 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
         if len(pending) >= BATCH_SIZE:
             flush()
     flush()
-    if report.added or report.replaced or (not store.has_resolutions() and report.unchanged):
+    if report.added or report.replaced or store.needs_resolution():
         store.resolve_people()
     return report
 

@@ -167,9 +167,12 @@ class Store:
                       for (d, n), r in resolved.items())
             return len({r.person_id for r in resolved.values()})
 
-    def has_resolutions(self) -> bool:
+    def needs_resolution(self) -> bool:
+        """Whether some stored name has no resolution (after an interrupted ingest, say)."""
         with self.session() as s:
-            return s.scalar(select(Resolution.person_id).limit(1)) is not None
+            unresolved = select(Event.id).where(Event.person_name.is_not(None), ~exists().where(
+                Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name)).limit(1)
+            return s.scalar(unresolved) is not None
 
     def find_person(self, name: str) -> tuple[str, str]:
         """(person id, display name) of the person a name or id refers to; PurgewatchError if none or several.
