@@ -158,3 +158,12 @@ def test_upload_refuses_unsupported_types_and_path_tricks(tmp_path):
     assert not (tmp_path.parent / "etc").exists()
     assert app.get("/static/../serve/app.py").status_code == 404
     assert app.get("/static/%2e%2e/app.py").status_code == 404
+
+
+def test_serve_listens_on_localhost_unless_told_otherwise():
+    import inspect
+
+    from purgewatch.cli.main import serve
+
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+    assert inspect.signature(serve).parameters["upload_token"].default is None  # read-only by default
