@@ -38,7 +38,7 @@ def cli(*args: str) -> subprocess.Popen:
 def count(db: Path, table: str) -> int:
     try:
         with sqlite3.connect(db, timeout=30) as conn:
-            return conn.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608 - fixed names
+            return conn.execute(f"select count(*) from {table}").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
 

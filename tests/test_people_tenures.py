@@ -193,3 +193,14 @@ def test_cli_merge_and_split(tmp_path):
     assert Store(url).find_person("Oleg Marenko") != Store(url).find_person("Ilya Sorin")
     out = runner.invoke(app, ["merge", "Nobody Atall", "Ilya Sorin", "--db", url])
     assert out.exit_code == 1 and "no person named 'Nobody Atall'" in out.output
+
+
+def test_an_execution_after_dismissal_does_not_open_a_second_tenure():
+    from purgewatch.analyze.tenures import build_tenures
+
+    base = {"doc": "d", "person": "Yan Garin", "person_id": "p1", "position": "head of the directorate",
+            "post_key": "head of directorate", "factuality": "asserted", "evidence": "x"}
+    events = [{**base, "type": "appointed", "date": "1929"}, {**base, "type": "dismissed", "date": "1937-05-30"},
+              {**base, "type": "executed", "date": "1937-05-31"}]
+    (tenure,) = build_tenures(events)
+    assert (tenure.start, tenure.end, tenure.end_cause) == ("1929", "1937-05-30", "dismissed")

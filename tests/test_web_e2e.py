@@ -21,6 +21,7 @@ CHROMIUM = os.environ.get("PURGEWATCH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
 SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+SAMPLE_URL: list[str] = []  # the server's database, for tests that build files from it
 
 if not Path(CHROMIUM).exists():
     reason = f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run installs it)"
@@ -46,6 +47,7 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("web")
     url = f"sqlite:///{folder / 'sample.db'}"
     ingest([sample_corpus_path() / "texts"], Store(url))
+    SAMPLE_URL[:] = [url]
     hostile = folder / "hostile"
     hostile.mkdir()
     (hostile / "xss_report.txt").write_text(
@@ -105,6 +107,7 @@ def shot(pg, name: str) -> None:
     ("search", "/search?q=shoigu", "Sergei Shoigu"),
     ("upload", "/upload", "read-only"),
     ("api_docs", "/api/docs", "purgewatch"),
+    ("report", "/report?period=1937-01-01:1941-06-22&period=2023-06-01:2025-12-31", "Comparison of periods"),
 ])
 def test_page_loads(page, server, name, path, expect):
     page.goto(server + path)
@@ -152,3 +155,23 @@ def test_document_markup_is_shown_as_text(page, server):
     assert page.evaluate("typeof window.pwPwned") == "undefined"
     assert page.locator("article.doctext b").count() == 0 and page.locator("article.doctext img").count() == 0
     shot(page, "document_with_markup")
+
+
+def test_report_file_renders_offline(browser, tmp_path, server):
+    """The HTML file `purgewatch report` writes, opened from disk: no request leaves the file."""
+    from purgewatch.export.report import build
+    from purgewatch.store import Store
+
+    target = tmp_path / "report.html"
+    target.write_text(build(Store(SAMPLE_URL[0]), periods=["1937:1941", "2023:2025"]), encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("request", lambda r: problems.append(f"request {r.url}") if not r.url.startswith("file:") else None)
+    pg.goto(target.as_uri())
+    assert pg.locator("svg.chart").count() >= 3
+    assert "Comparison of periods" in pg.content()
+    shot(pg, "report_file")
+    ctx.close()
+    assert not problems, problems

@@ -112,3 +112,46 @@ def predictions(store: Store) -> list[dict[str, Any]]:
     """All stored events as spec records, for export and eval."""
     from purgewatch.store.repository import spec_record
     return [spec_record(r) for r in store.events(order="doc")]
+
+
+def import_records(path: str | Path, store: Store, texts: str | Path | None = None) -> IngestReport:
+    """Store events from a JSONL file in the spec's interchange format (gold annotations, another tool's
+    output) as if extracted: one document per `doc`, its text from `texts` (a folder ingest would read)
+    or else its evidence sentences. Re-importing an unchanged file changes nothing."""
+    from purgewatch.evaluate import load_records
+    from purgewatch.ingest import iter_documents
+    from purgewatch.records import Group
+
+    records = load_records(Path(path))
+    sources: dict[str, SourceDocument] = {}
+    report = IngestReport()
+    if texts is not None:
+        for item in iter_documents([texts]):
+            if isinstance(item, LoadError):
+                report.failed.append(item)
+            else:
+                sources[item.doc_id] = item
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_doc.setdefault(r["doc"], []).append(r)
+    version = f"import {Path(path).name}"
+    for doc_id, recs in by_doc.items():
+        source = sources.get(doc_id) or SourceDocument(
+            doc_id=doc_id, text="\n".join(dict.fromkeys(r.get("evidence") or "" for r in recs)))
+        events = []
+        for r in recs:
+            evidence = r.get("evidence") or ""
+            start = max(source.text.find(evidence), 0) if evidence else 0
+            group = r.get("group")
+            events.append(Event(
+                type=r["type"], person=r.get("person"), evidence=evidence, start=start, end=start + len(evidence),
+                group=Group(group["description"], group.get("count")) if group else None,
+                position=r.get("position"), org=r.get("org"), date=r.get("date"), replaces=r.get("replaces"),
+                replaced_by=r.get("replaced_by"), charge=r.get("charge"), agent=r.get("agent"),
+                factuality=r.get("factuality") or "asserted"))
+        status = store.save(source, events, version)
+        getattr(report, status).append(doc_id)
+        report.events += len(events) if status != "unchanged" else 0
+    if report.added or report.replaced or store.needs_resolution():
+        store.resolve_people()
+    return report

@@ -93,3 +93,35 @@ def network(store: Store) -> Any:
 
     events, tenures = all_tenures(store)
     return build(events, tenures)
+
+
+def analysis_events(store: Store, org: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+    """Every event with its person resolved and its document's country, optionally narrowed to an
+    organisation or post (substring, any wording) and a country."""
+    events, _ = store.tenure_inputs()
+    if org:
+        low = org.lower()
+        key = post_key(org)
+        events = [e for e in events if low in f"{e.get('position') or ''} {e.get('org') or ''}".lower()
+                  or (key and e.get("post_key") == key)]
+    if country:
+        events = [e for e in events if (e.get("country") or "").lower() == country.lower()]
+    return events
+
+
+def waves(store: Store, org: str | None = None, country: str | None = None) -> list[Any]:
+    from purgewatch.analyze.waves import detect_by_country
+
+    return detect_by_country(analysis_events(store, org, country))
+
+
+def compare_periods(store: Store, periods: list[str], org: str | None = None,
+                    country: str | None = None) -> list[Any]:
+    """`compare --period A:B --period C:D`: the figures of each period (analyze.compare)."""
+    from purgewatch.analyze.compare import Period, compare
+
+    parsed = [Period.parse(p) for p in periods]
+    events = analysis_events(store, org, country)
+    tenures = build_tenures(events, [])
+    docs = {e["doc"] for e in events if e["type"] == "appointed"}
+    return compare(parsed, events, tenures, store.document_texts(docs))

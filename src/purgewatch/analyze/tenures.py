@@ -139,6 +139,9 @@ def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] =
             if e.get("replaces"):
                 tenures[key][-1].predecessor = tenures[key][-1].predecessor or e["replaces"]
         elif e["type"] in ENDS:
+            if current is not None and current.end and e.get("date") and _before(current.end, e["date"]) \
+                    and e["type"] in {"arrested", "executed"} and current.end_cause not in {"arrested", "executed"}:
+                continue  # arrested or shot after losing the post: the tenure had already ended
             if current is None or (current.end is not None and not _agree(current.end, e.get("date"))
                                    and e["doc"] in {s.doc for s in current.end_sources}):
                 current = open_tenure(e)

@@ -104,6 +104,27 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command(name="import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="JSONL in the spec's interchange format (e.g. gold annotations).")],
+    db: DbOption = None,
+    texts: Annotated[Path | None, typer.Option(help="Folder with the documents' texts (default: evidence only).")] = None,
+) -> None:
+    """Store events from a JSONL file (gold annotations, another tool's output) as if extracted.
+
+    Example: purgewatch import corpus/gold.jsonl --texts corpus/texts --db sqlite:///gold.db
+    """
+    from purgewatch.workflow import import_records
+
+    report = import_records(file, open_store(db), texts=texts)
+    console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
+                  f"{report.events} events imported")
+    for failure in report.failed:
+        err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
 @app.command()
 def events(
     db: DbOption = None,
@@ -330,6 +351,81 @@ def export(
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror})")
         err.print(f"wrote {what} to {output}", highlight=False)
+
+
+@app.command()
+def waves(
+    db: DbOption = None,
+    org: Annotated[str | None, typer.Option(help="Only this organisation or post (any part of its name).")] = None,
+    country: Annotated[str | None, typer.Option(help="Only documents about this country.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Purge waves: months where removals and arrests in a country rise far above its baseline.
+
+    Method: Kleinberg burst detection (two states, Poisson counts per month, burst rate 3x baseline).
+    Example: purgewatch waves --country USSR
+    """
+    from purgewatch.analyze.queries import waves as find
+
+    found = find(open_store(db), org=org, country=country)
+    if format != "table":
+        rows = [w.as_dict() for w in found]
+        if format == "json":
+            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(render.rows_to_csv([{**r, "by_type": json.dumps(r["by_type"]),
+                                                  "top_orgs": json.dumps(r["top_orgs"]),
+                                                  "top_people": "; ".join(r["top_people"])} for r in rows]))
+        return
+    if not found:
+        fail("no waves: too few dated removals and arrests" + (f" for {org or country}" if org or country else ""))
+    console.print(render.waves_table(found))
+
+
+@app.command()
+def compare(
+    period: Annotated[list[str], typer.Option("--period", help="START:END, e.g. 1937-01-01:1941-06-22 (repeat).")],
+    db: DbOption = None,
+    org: Annotated[str | None, typer.Option(help="Only this organisation or post.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only documents about this country.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Periods side by side: removals, arrests, executions, appointments, removed-then-arrested, median
+    tenure of the removed, appointees' backgrounds, charges.
+
+    Example: purgewatch compare --period 1937-01-01:1941-06-22 --period 2023-06-01:2025-12-31
+    """
+    from purgewatch.analyze.queries import compare_periods
+
+    columns = compare_periods(open_store(db), period, org=org, country=country)
+    if format == "json":
+        sys.stdout.write(json.dumps([c.as_dict() for c in columns], indent=2, ensure_ascii=False) + "\n")
+    elif format == "table":
+        console.print(render.compare_table(columns))
+    else:
+        fail(f"unknown format '{format}' (use table or json)")
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    db: DbOption = None,
+    period: Annotated[list[str] | None, typer.Option("--period", help="START:END for the comparison (repeat).")] = None,
+    org: Annotated[str | None, typer.Option(help="Only this organisation or post.")] = None,
+) -> None:
+    """A self-contained HTML report (opens offline): waves, removals by organisation, charges, successions
+    of the most purged posts, and the comparison of periods.
+
+    Example: purgewatch report -o report.html --period 1937:1941 --period 2023:2025
+    """
+    from purgewatch.export.report import build
+
+    html = build(open_store(db), periods=period or [], org=org)
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror})")
+    err.print(f"wrote {output} ({len(html) // 1024} KB)", highlight=False)
 
 
 @app.command()

@@ -137,3 +137,26 @@ def tenure_evidence(tenures: Sequence[Any], show_person: bool = True) -> Text:
         for c in x.conflicts:
             out.append(f"  conflict: {c}\n", style="red")
     return out
+
+
+def waves_table(waves: Sequence[Any]) -> Table:
+    t = Table(title="Purge waves (Kleinberg burst detection)", title_justify="left")
+    for c in ("country", "from", "to", "peak", "events", "by type", "top organisations"):
+        t.add_column(c, overflow="fold")
+    for w in waves:
+        t.add_row(w.country or "unknown", w.start, w.end, f"{w.peak} ({w.peak_events})", str(w.events),
+                  ", ".join(f"{k} {v}" for k, v in w.by_type.items()),
+                  "; ".join(f"{o} ({n})" for o, n in w.top_orgs[:3]))
+    return t
+
+
+def compare_table(columns: Sequence[Any]) -> Table:
+    from purgewatch.export.report import _rows
+
+    t = Table(title="Comparison of periods", title_justify="left")
+    t.add_column("measure")
+    for c in columns:
+        t.add_column(str(c.period), justify="right")
+    for label, values in _rows(list(columns)):
+        t.add_row(label, *values)
+    return t

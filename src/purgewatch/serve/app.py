@@ -76,8 +76,9 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
             if k == "Content-Security-Policy":
                 if request.url.path.startswith("/api/docs"):
                     continue  # Swagger UI's page starts itself with an inline script
-                if request.url.path == "/network":
-                    v = v.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")  # Cytoscape sets styles
+                if request.url.path in {"/network", "/report"}:
+                    # Cytoscape sets styles; the report is one self-contained file with its own <style>
+                    v = v.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             response.headers.setdefault(k, v)
         return response
 
@@ -153,6 +154,16 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
             except Exception:  # noqa: BLE001 - an unknown person shows the whole network
                 person = None
         return page(request, "network.html", person=person, person_name=name)
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def report(period: Annotated[list[str] | None, Query()] = None, org: str | None = None) -> HTMLResponse:
+        from purgewatch.errors import PurgewatchError
+        from purgewatch.export.report import build
+
+        try:
+            return HTMLResponse(build(app.state.store, periods=[p for p in period or [] if p], org=org or None))
+        except PurgewatchError as exc:
+            raise HTTPException(400, str(exc)) from None
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = "") -> HTMLResponse:

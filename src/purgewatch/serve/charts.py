@@ -126,3 +126,23 @@ def timeline(tenures: list[Any], events: list[dict[str, Any]], width: int = 960)
                      f'</circle>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def bars(items: list[tuple[str, int]], fill: str = "#1c7ed6", width: int = 720, label_w: int = 300) -> str:
+    """A horizontal bar chart: one labelled bar per item, longest first as given."""
+    if not items:
+        return '<p class="empty">Nothing to show.</p>'
+    row = 22
+    top = max(n for _, n in items) or 1
+    height = row * len(items) + 8
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img">']
+    for i, (label, n) in enumerate(items):
+        y = 4 + i * row
+        w = (width - label_w - 50) * n / top
+        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" font-size="12" fill="#212529">'
+                     f'{escape(label[:48])}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{max(w, 1):.1f}" height="{row - 8}" fill="{fill}">'
+                     f'<title>{escape(label)}: {n}</title></rect>')
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" font-size="12" fill="#495057">{n}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, or_, select, tuple_
+from sqlalchemy import Select, delete, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from purgewatch.errors import PurgewatchError
@@ -92,7 +92,7 @@ class Store:
                 id=doc.doc_id, path=doc.path, title=doc.title, url=doc.url, outlet=doc.outlet,
                 published=doc.published, language=doc.language, content_hash=doc.content_hash,
                 text=doc.text, extractor=extractor, ingested_at=datetime.now(UTC).replace(tzinfo=None),
-                country=document_country(doc.text, doc.published.year if doc.published else None),
+                country=report_country(doc, events),
             ))
             for h in holdings:
                 s.add(Holding(doc_id=doc.doc_id, person_name=h.person, position=h.position,
@@ -225,6 +225,14 @@ class Store:
         with self.session.begin() as s:
             s.add(Override(kind=kind, a=a, b=b, created_at=datetime.now(UTC).replace(tzinfo=None)))
         self.resolve_people()
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        ids = sorted(set(doc_ids))
+        out: dict[str, str] = {}
+        with self.session() as s:
+            for k in range(0, len(ids), 500):
+                out.update(s.execute(select(Document.id, Document.text).where(Document.id.in_(ids[k:k + 500]))).all())
+        return out
 
     def post_keys(self) -> list[str]:
         with self.session() as s:
@@ -388,6 +396,20 @@ class Store:
         latest = self.events(EventFilter(limit=10), order="latest")
         return {"documents": docs, "persons": persons, "events": sum(by_type.values()),
                 "events_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])), "latest": latest}
+
+
+LEAD_CHARS = 400
+
+
+def report_country(doc: SourceDocument, events: list[EventRecord]) -> str | None:
+    """The country a report is about: its country cues, those of the headline and lead weighted up (a
+    report on a purge also mentions the invader, the foreign press, an ambassador's posting)."""
+    years = sorted(int(e.date[:4]) for e in events if e.date and e.date[:4].isdigit())
+    # the story's own era (the median year of its events): "Moscow" in a story of 1937 is the USSR's
+    year = years[len(years) // 2] if years else (doc.published.year if doc.published else None)
+    lead = doc.text[:LEAD_CHARS]
+    # the headline and lead name the report's subject: their cues count three times
+    return document_country("\n".join([doc.text, lead, lead]), year)
 
 
 def fold_name(name: str) -> str:

@@ -1,0 +1,123 @@
+"""The background of an appointee, from what the text says about them: military, security, technocrat,
+party, or unknown. A small lexicon classifier (word lists in ontology/backgrounds.yaml), evaluated against
+hand labels in tests/data/backgrounds/ (see docs/backgrounds.md)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LABELS = ("military", "security", "technocrat", "party")
+NEAR_CHARS = 60  # a cue this close to the name counts double
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    order: tuple[str, ...]
+    cues: dict[str, re.Pattern[str]]
+    negated: tuple[tuple[re.Pattern[str], str, str | None], ...]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load((resources.files("purgewatch") / "ontology" / "backgrounds.yaml").read_text("utf-8"))
+    cues = {label: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
+                              + r")\b", re.IGNORECASE) for label, words in data["labels"].items()}
+    negated = tuple((re.compile(r"\b" + re.escape(n["phrase"]) + r"\b", re.IGNORECASE), n["label"], n.get("against"))
+                    for n in data.get("negated", []))
+    return _Lexicon(tuple(data["order"]), cues, negated)
+
+
+@dataclass
+class Background:
+    label: str
+    scores: dict[str, float]
+    cues: list[str]
+
+
+def sentences_naming(text: str, names: list[str]) -> list[tuple[str, list[int]]]:
+    """The sentences that name the person, each with where the name stands in it."""
+    pats = [re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)") for n in names if n]
+    out = []
+    for m in SENTENCE_RE.finditer(text):
+        s = m.group(0)
+        spots = [x.start() for p in pats for x in p.finditer(s)]
+        if spots:
+            out.append((s, spots))
+    return out
+
+
+def classify(text: str, names: list[str]) -> Background:
+    """Score each label by its cues in the sentences that name the person; the best wins, else unknown."""
+    lex = _lexicon()
+    scores: Counter[str] = Counter()
+    found: list[str] = []
+    for sentence, spots in sentences_naming(text, names):
+        masked = sentence
+        for pat, label, against in lex.negated:
+            for m in pat.finditer(sentence):
+                scores[label] += 2
+                if against:
+                    scores[against] -= 3
+                found.append(m.group(0))
+                masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+        for label, pat in lex.cues.items():
+            for m in pat.finditer(masked):
+                near = any(abs(m.start() - p) <= NEAR_CHARS for p in spots)
+                scores[label] += 2 if near else 1
+                found.append(m.group(0))
+    best = max(scores.values(), default=0)
+    if best <= 0:
+        return Background("unknown", dict(scores), found)
+    label = next(lab for lab in lex.order if scores.get(lab, 0) == best)
+    return Background(label, dict(scores), found)
+
+
+def names_of(person: str) -> list[str]:
+    """The forms to look for: the full name and the surname (the last word)."""
+    words = person.split()
+    return list(dict.fromkeys([person] + ([words[-1]] if len(words) > 1 and len(words[-1]) > 2 else [])))
+
+
+def appointee_backgrounds(events: list[dict[str, Any]], texts: dict[str, str]) -> dict[tuple[str, str], Background]:
+    """(doc, person) -> background, for every appointment among `events` (texts: doc id -> text)."""
+    out = {}
+    for e in events:
+        if e.get("type") != "appointed" or not e.get("person") or e["doc"] not in texts:
+            continue
+        key = (e["doc"], e["person"])
+        if key not in out:
+            out[key] = classify(texts[e["doc"]], names_of(e["person"]))
+    return out
+
+
+def accuracy(gold: list[dict[str, Any]], texts: dict[str, str]) -> dict[str, Any]:
+    """Accuracy of the classifier against hand labels ({doc, person, background}), with a confusion table."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    for g in gold:
+        if g["doc"] not in texts:
+            continue
+        got = classify(texts[g["doc"]], names_of(g["person"])).label
+        confusion[(g["background"], got)] += 1
+    total = sum(confusion.values())
+    right = sum(n for (a, b), n in confusion.items() if a == b)
+    per_label = {}
+    for lab in (*LABELS, "unknown"):
+        tp = confusion[(lab, lab)]
+        gold_n = sum(n for (a, _), n in confusion.items() if a == lab)
+        pred_n = sum(n for (_, b), n in confusion.items() if b == lab)
+        per_label[lab] = {"gold": gold_n, "predicted": pred_n, "correct": tp,
+                          "precision": round(tp / pred_n, 3) if pred_n else None,
+                          "recall": round(tp / gold_n, 3) if gold_n else None}
+    return {"n": total, "accuracy": round(right / total, 3) if total else None, "per_label": per_label,
+            "confusion": {f"{a}->{b}": n for (a, b), n in sorted(confusion.items())}}
+
+
+__all__ = ["Background", "accuracy", "appointee_backgrounds", "classify", "names_of"]
