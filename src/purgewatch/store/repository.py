@@ -409,7 +409,7 @@ def report_country(doc: SourceDocument, events: list[EventRecord]) -> str | None
     year = years[len(years) // 2] if years else (doc.published.year if doc.published else None)
     lead = doc.text[:LEAD_CHARS]
     # the headline and lead name the report's subject: their cues count three times
-    return document_country("\n".join([doc.text, lead, lead]), year)
+    return document_country(f"{doc.text}\n{lead}\n{lead}", year)
 
 
 def fold_name(name: str) -> str:
