@@ -144,9 +144,14 @@ def test_background_classifier_accuracy_against_hand_labels():
     from purgewatch.ingest import iter_documents
 
     gold = [json.loads(x) for x in BACKGROUNDS.read_text(encoding="utf-8").splitlines() if x.strip()]
-    texts = {}
-    for folder in (SAMPLE / "texts", Path(__file__).parent / "data" / "heldout" / "texts"):
+    texts, posts = {}, {}
+    heldout = Path(__file__).parent / "data" / "heldout"
+    for folder, events in ((SAMPLE / "texts", SAMPLE / "gold.jsonl"), (heldout / "texts", heldout / "gold.jsonl")):
         texts.update({d.doc_id: d.text for d in iter_documents([folder]) if hasattr(d, "doc_id")})
-    result = accuracy(gold, texts)
+        for line in events.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            if r["type"] == "appointed" and r.get("person"):
+                posts.setdefault((r["doc"], r["person"]), []).append(r.get("position") or "")
+    result = accuracy(gold, texts, posts)
     assert result["n"] == len(gold) >= 40
     assert result["accuracy"] >= 0.6, result

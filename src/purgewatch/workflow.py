@@ -55,45 +55,134 @@ class Extractor:
             yield d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or [])
 
 
+Result = tuple[SourceDocument, list[Event], list[Holding]]
+
+_WORKER_EXTRACTORS: dict[str | None, Extractor] = {}  # one loaded pipeline per worker process
+
+
+def _worker_extractor(model: str | None) -> Extractor:
+    if model not in _WORKER_EXTRACTORS:
+        _WORKER_EXTRACTORS[model] = Extractor(model)
+    return _WORKER_EXTRACTORS[model]
+
+
+def extract_batch(batch: list[SourceDocument], model: str | None = None) -> list[Result]:
+    """Extract one batch in this process (a worker's entry point: loads the pipeline on first use)."""
+    return list(_worker_extractor(model).extract(batch))
+
+
+class Runner:
+    """Runs extraction batches: here (`workers=1`), in worker processes, or on a Dask cluster.
+
+    Results come back to the caller, which writes them: the database has one writer per ingest.
+    At most `2 × workers` batches are in flight, so memory stays flat whatever the corpus size.
+    """
+
+    def __init__(self, model: str | None = None, workers: int = 1, dask: str | None = None,
+                 extractor: Extractor | None = None) -> None:
+        self.model, self.workers, self.dask = model, max(1, workers), dask
+        self.extractor = extractor
+        self._pool: Any = None
+        self._client: Any = None
+        self._cluster: Any = None
+
+    @property
+    def capacity(self) -> int:
+        if self._client is not None:
+            return max(2, 2 * len(self._client.scheduler_info().get("workers", {})))
+        return 1 if self.workers == 1 else 2 * self.workers
+
+    def start(self) -> None:
+        if self.dask:
+            from purgewatch.scale import dask_client
+            self._client, self._cluster = dask_client(self.dask, self.workers)
+        elif self.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited locks or sessions
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+
+    def submit(self, batch: list[SourceDocument]) -> Any:
+        if self._client is not None:
+            return self._client.submit(extract_batch, batch, self.model, pure=False)
+        if self._pool is not None:
+            return self._pool.submit(extract_batch, batch, self.model)
+        if self.extractor is None:
+            self.extractor = Extractor(self.model)
+        return list(self.extractor.extract(batch))
+
+    @staticmethod
+    def result(handle: Any) -> list[Result]:
+        return handle if isinstance(handle, list) else handle.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, published: date | None = None,
-           on_progress: Callable[[str, str], None] | None = None, extractor: Extractor | None = None) -> IngestReport:
+           on_progress: Callable[[str, str], None] | None = None, extractor: Extractor | None = None,
+           workers: int = 1, dask: str | None = None, batch_size: int = BATCH_SIZE) -> IngestReport:
     """Ingest files and folders into the store. Bad files are reported and skipped; nothing stored is lost.
-    `extractor`: an already loaded pipeline to reuse (a server keeps one); otherwise one is loaded if needed."""
+
+    Documents stream from disk in batches; unchanged ones (same content hash and extractor) are skipped,
+    so an interrupted ingest resumes where it stopped. Extraction runs here, in `workers` processes, or
+    on a Dask cluster (`dask`: a scheduler address, or "local"); each document is written in its own
+    transaction as its batch comes back. `extractor`: an already loaded pipeline to reuse (a server
+    keeps one).
+    """
+    from collections import deque
+
     from purgewatch.ingest import iter_documents
 
     report = IngestReport()
+    runner = Runner(model, workers=workers, dask=dask, extractor=extractor)
+    in_flight: deque[Any] = deque()
+    version = extractor_version(model)
+
+    def drain(keep: int) -> None:
+        while len(in_flight) > keep:
+            for d, events, holdings in Runner.result(in_flight.popleft()):
+                status = store.save(d, events, version, holdings)
+                getattr(report, status).append(d.doc_id)
+                report.events += len(events) if status != "unchanged" else 0
+                if on_progress:
+                    on_progress(d.doc_id, status)
+
     pending: list[SourceDocument] = []
-
-    def flush() -> None:
-        nonlocal extractor
-        if not pending:
-            return
-        if extractor is None:
-            extractor = Extractor(model)
-        for d, events, holdings in extractor.extract(pending):
-            status = store.save(d, events, extractor.version, holdings)
-            getattr(report, status).append(d.doc_id)
-            report.events += len(events) if status != "unchanged" else 0
-            if on_progress:
-                on_progress(d.doc_id, status)
-        pending.clear()
-
-    expected = extractor_version(model)
-    for item in iter_documents(paths, published=published):
-        if isinstance(item, LoadError):
-            report.failed.append(item)
-            if on_progress:
-                on_progress(item.path, "failed")
-            continue
-        if store.stored_state(item.doc_id) == (item.content_hash, expected):
-            report.unchanged.append(item.doc_id)
-            if on_progress:
-                on_progress(item.doc_id, "unchanged")
-            continue
-        pending.append(item)
-        if len(pending) >= BATCH_SIZE:
-            flush()
-    flush()
+    started = False
+    try:
+        for item in iter_documents(paths, published=published):
+            if isinstance(item, LoadError):
+                report.failed.append(item)
+                if on_progress:
+                    on_progress(item.path, "failed")
+                continue
+            if store.stored_state(item.doc_id) == (item.content_hash, version):
+                report.unchanged.append(item.doc_id)
+                if on_progress:
+                    on_progress(item.doc_id, "unchanged")
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                if not started:
+                    runner.start()
+                    started = True
+                in_flight.append(runner.submit(pending))
+                pending = []
+                drain(runner.capacity - 1)
+        if pending:
+            if not started:
+                runner.start()
+                started = True
+            in_flight.append(runner.submit(pending))
+        drain(0)
+    finally:
+        runner.close()
     if report.added or report.replaced or store.needs_resolution():
         store.resolve_people()
     return report

@@ -54,9 +54,16 @@ def sentences_naming(text: str, names: list[str]) -> list[tuple[str, list[int]]]
     return out
 
 
-def classify(text: str, names: list[str]) -> Background:
-    """Score each label by its cues in the sentences that name the person; the best wins, else unknown."""
+def classify(text: str, names: list[str], posts: list[str] | None = None) -> Background:
+    """Score each label by its cues in the sentences that name the person; the best wins, else unknown.
+
+    `posts`: the posts the person is appointed to; words inside them are not background (being made
+    "commander of the front" says nothing of what the person was before).
+    """
     lex = _lexicon()
+    for post in posts or []:
+        if post and len(post) > 3:
+            text = re.sub(re.escape(post), lambda m: " " * len(m.group(0)), text, flags=re.IGNORECASE)
     scores: Counter[str] = Counter()
     found: list[str] = []
     for sentence, spots in sentences_naming(text, names):
@@ -94,17 +101,21 @@ def appointee_backgrounds(events: list[dict[str, Any]], texts: dict[str, str]) -
             continue
         key = (e["doc"], e["person"])
         if key not in out:
-            out[key] = classify(texts[e["doc"]], names_of(e["person"]))
+            posts = [x.get("position") or "" for x in events if (x["doc"], x.get("person")) == key
+                     and x.get("type") == "appointed"]
+            out[key] = classify(texts[e["doc"]], names_of(e["person"]), posts)
     return out
 
 
-def accuracy(gold: list[dict[str, Any]], texts: dict[str, str]) -> dict[str, Any]:
-    """Accuracy of the classifier against hand labels ({doc, person, background}), with a confusion table."""
+def accuracy(gold: list[dict[str, Any]], texts: dict[str, str],
+             posts: dict[tuple[str, str], list[str]] | None = None) -> dict[str, Any]:
+    """Accuracy of the classifier against hand labels ({doc, person, background}), with a confusion table.
+    `posts`: (doc, person) -> the posts the person is appointed to in that document."""
     confusion: Counter[tuple[str, str]] = Counter()
     for g in gold:
         if g["doc"] not in texts:
             continue
-        got = classify(texts[g["doc"]], names_of(g["person"])).label
+        got = classify(texts[g["doc"]], names_of(g["person"]), (posts or {}).get((g["doc"], g["person"]))).label
         confusion[(g["background"], got)] += 1
     total = sum(confusion.values())
     right = sum(n for (a, b), n in confusion.items() if a == b)
