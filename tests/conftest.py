@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from purgewatch.records import Event
 
@@ -65,3 +67,28 @@ def sample_db(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
     assert ingest([sample_corpus_path() / "texts"], Store(url)).ok
     return url
+
+
+PG_URL = os.environ.get("PURGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture()
+def pg_url():
+    """A fresh schema on the PostgreSQL server (.ci/run starts it); skipped when there is no server."""
+    try:
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
+            conn.execute(text("CREATE SCHEMA pw_test"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("PURGEWATCH_REQUIRE_PG"):
+            pytest.fail(f"no PostgreSQL server at {PG_URL}: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server at {PG_URL}: {exc.__class__.__name__}")
+    yield PG_URL + "?options=-csearch_path%3Dpw_test"
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
+    engine.dispose()
+
+

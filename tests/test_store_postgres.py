@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
-import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from purgewatch.records import Event, SourceDocument
-
-PG_URL = os.environ.get("PURGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-@pytest.fixture()
-def pg_url():
-    try:
-        engine = create_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
-            conn.execute(text("CREATE SCHEMA pw_test"))
-        engine.dispose()
-    except Exception as exc:  # noqa: BLE001
-        pytest.skip(f"no PostgreSQL server at {PG_URL}: {exc.__class__.__name__}")
-    yield PG_URL + "?options=-csearch_path%3Dpw_test"
-    engine = create_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
-    engine.dispose()
 
 
 def test_store_postgres_roundtrip_and_idempotency(pg_url):

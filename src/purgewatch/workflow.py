@@ -188,6 +188,19 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
     return report
 
 
+def count_files(paths: Iterable[str | Path]) -> tuple[int, bool]:
+    """How many files an ingest of `paths` will read, and whether any is JSONL (several documents each),
+    for a progress bar's total. Only walks the folders; reads nothing."""
+    from purgewatch.ingest.discover import Walker
+
+    n, jsonl = 0, False
+    for item in Walker().walk(paths):
+        if isinstance(item, Path):
+            n += 1
+            jsonl = jsonl or item.suffix.lower() == ".jsonl"
+    return n, jsonl
+
+
 def extractor_version(model: str | None = None) -> str:
     """What produced the events: purgewatch's version and the spaCy pipeline's name and version."""
     import spacy.util

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -70,15 +71,22 @@ def ingest(
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
     sample: Annotated[bool, typer.Option("--sample", help="Ingest the bundled sample corpus.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes (one pipeline each).")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help='Run extraction on a Dask cluster: a scheduler address (tcp://host:8786) or "local".')] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per extraction batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the final line.")] = False,
 ) -> None:
     """Ingest .txt, .md, .html, .pdf and .jsonl documents, extract their events and store them.
 
-    Example: purgewatch ingest reports/ --db sqlite:///purges.db
+    Unchanged documents are skipped, so an interrupted ingest resumes where it stopped.
+    Example: purgewatch ingest reports/ --db sqlite:///purges.db --workers 2
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
     from purgewatch.ingest import parse_user_date
+    from purgewatch.workflow import count_files, sample_corpus_path
     from purgewatch.workflow import ingest as run_ingest
-    from purgewatch.workflow import sample_corpus_path
 
     targets = list(paths or [])
     if sample:
@@ -87,12 +95,23 @@ def ingest(
         fail("give at least one file or folder, or --sample")
     pub = parse_user_date(published) if published else None
     store = open_store(db)
+    total, has_jsonl = count_files(targets)
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                        TimeRemainingColumn(), console=err, disable=quiet, transient=False)
+    task = progress.add_task("ingest", total=None if has_jsonl else total, rate="–")
+    started = time.monotonic()
+    done = 0
 
-    def progress(name: str, status: str) -> None:
-        if not quiet and status != "failed":
-            console.print(f"  {status:9} {name}", highlight=False)
+    def on_progress(name: str, status: str) -> None:
+        nonlocal done
+        done += 1
+        rate = done / max(time.monotonic() - started, 1e-6)
+        progress.update(task, advance=1, rate=f"{rate:.1f}")
 
-    report = run_ingest(targets, store, model=model, published=pub, on_progress=progress)
+    with progress:
+        report = run_ingest(targets, store, model=model, published=pub, on_progress=on_progress, workers=workers,
+                            dask=dask, batch_size=batch_size)
     console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
                   f"{len(report.failed)} failed; {report.events} events extracted")
     if not quiet:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import time
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import (
     ArgumentError,
+    IntegrityError,
     NoSuchModuleError,
     OperationalError,
+    ProgrammingError,
     SQLAlchemyError,
 )
 
@@ -65,8 +68,23 @@ def alembic_config() -> Config:
     return cfg
 
 
+MIGRATION_LOCK = 7365  # PostgreSQL advisory lock: one process migrates, the others wait and find it done
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision`. Safe when several processes open a new database at once: on
+    PostgreSQL they queue on an advisory lock; on SQLite the transaction takes the write lock first."""
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    for attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+            return
+        except (OperationalError, IntegrityError, ProgrammingError):
+            # SQLite: another process created the tables between our look and our write; look again
+            if attempt == 2:
+                raise
+            time.sleep(0.5)

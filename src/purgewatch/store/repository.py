@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import random
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, delete, exists, func, or_, select, tuple_
+from sqlalchemy import Select, delete, exists, func, or_, select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from purgewatch.errors import PurgewatchError
@@ -55,8 +61,35 @@ def event_id(doc_id: str, ev: EventRecord) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
+T = TypeVar("T")
+RETRIES = 6
+
+
+def retried(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run a write again when another writer got in the way: a lock or a stale snapshot (SQLite), a
+    serialization failure or deadlock (PostgreSQL), or a row another writer inserted first. Each attempt is
+    a whole transaction, so a retry starts from the database as it now is."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> T:
+        for attempt in range(RETRIES):
+            try:
+                return fn(*args, **kwargs)
+            except (OperationalError, IntegrityError) as exc:
+                text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+                transient = isinstance(exc, IntegrityError) or any(
+                    w in text for w in ("locked", "busy", "deadlock", "could not serialize", "snapshot"))
+                if not transient or attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.05 * 2 ** attempt + random.random() * 0.05)
+        raise AssertionError("unreachable")
+    return run
+
+
 class Store:
-    """The database behind purgewatch: SQLite file by default, PostgreSQL in production."""
+    """The database behind purgewatch: SQLite file by default, PostgreSQL in production.
+
+    Several processes may write at once: each document is one transaction, writes that collide are
+    retried, and person resolution is serialized (an advisory lock on PostgreSQL)."""
 
     def __init__(self, url: str | None = None) -> None:
         self.engine = open_engine(url)
@@ -72,6 +105,7 @@ class Store:
             row = s.execute(select(Document.content_hash, Document.extractor).where(Document.id == doc_id)).first()
             return (row[0], row[1]) if row else None
 
+    @retried
     def save(self, doc: SourceDocument, events: list[EventRecord], extractor: str,
              holdings: Iterable[HoldingRecord] = ()) -> str:
         """Store a document and replace its events and holdings, atomically.
@@ -122,15 +156,27 @@ class Store:
 
     @staticmethod
     def _person(s: Session, name: str) -> Person:
+        """The name's row, inserted if new; another writer inserting it at the same time is no error."""
         person = s.scalar(select(Person).where(Person.name == name))
         if person is None:
-            person = Person(name=name, surname_key=surname_key(name))
-            person.aliases.append(PersonAlias(alias=name))
-            s.add(person)
+            dialect = s.get_bind().dialect.name
+            if dialect in {"postgresql", "sqlite"}:
+                insert = pg_insert if dialect == "postgresql" else sqlite_insert
+                s.execute(insert(Person).values(name=name, surname_key=surname_key(name))
+                          .on_conflict_do_nothing(index_elements=["name"]))
+                person = s.scalar(select(Person).where(Person.name == name))
+                assert person is not None
+                if not person.aliases:
+                    person.aliases.append(PersonAlias(alias=name))
+            else:
+                person = Person(name=name, surname_key=surname_key(name))
+                person.aliases.append(PersonAlias(alias=name))
+                s.add(person)
             s.flush()
         return person
 
     # --- people across documents ---------------------------------------------------
+    @retried
     def resolve_people(self) -> int:
         """Rebuild which person every name in every document is (resolve.persons), with the analysts'
         merges and splits applied last. Returns the number of persons."""
@@ -142,6 +188,8 @@ class Store:
             return mentions.setdefault((doc_id, name), Mention(doc_id, name))
 
         with self.session.begin() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(7366)"))  # one resolution at a time
             for doc_id, name, key, when, repl, repl_by, agent in s.execute(select(
                     Event.doc_id, Event.person_name, Event.post_key, Event.date, Event.replaces, Event.replaced_by,
                     Event.agent)):
