@@ -15,6 +15,7 @@ from purgewatch.records import Event, Holding, SourceDocument
 from purgewatch.store import Store
 
 BATCH_SIZE = 16
+ANALYZE_AFTER = 1000  # documents stored in one ingest after which the planner's statistics are refreshed
 
 
 @dataclass
@@ -185,6 +186,8 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
         runner.close()
     if report.added or report.replaced or store.needs_resolution():
         store.resolve_people()
+    if len(report.added) + len(report.replaced) >= ANALYZE_AFTER:
+        store.analyze()
     return report
 
 

@@ -27,11 +27,11 @@ class PostAnswer:
     tenures: list[Tenure]
 
 
-def _post(store: Store, post: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+def _post(store: Store, post: str, near: str | None = None) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
     key = post_key(post)
     if not key:
         raise PurgewatchError(f"{post!r} is not a post")
-    events, holdings = store.tenure_inputs(post=key)
+    events, holdings = store.tenure_inputs(post=key, near=near)
     if not any(e["post_key"] == key for e in events) and not holdings:
         known = store.post_keys()
         close = [k for k, score, _ in process.extract(key, known, limit=3) if score >= 60]
@@ -46,7 +46,7 @@ def post_succession(store: Store, post: str) -> PostAnswer:
 
 
 def who(store: Store, post: str, day: str) -> PostAnswer:
-    key, events, holdings = _post(store, post)
+    key, events, holdings = _post(store, post, near=day)
     return PostAnswer(display_post(post), key, holders_on(build_tenures(events, holdings), key, day))
 
 
@@ -60,10 +60,9 @@ def career_of(store: Store, person_id: str) -> list[Tenure]:
     history (the holder whose tenure ended just before, the one appointed just after) and marked inferred."""
     events, holdings = store.tenure_inputs(person_id=person_id)
     tenures = career(build_tenures(events, holdings), person_id)
-    for t in tenures:
-        if t.predecessor and t.successor:
-            continue
-        before, after = store.neighbours(t.post_key, person_id, t.start or t.first_seen, t.end)
+    open_ends = [t for t in tenures if not (t.predecessor and t.successor)]
+    found = store.neighbours(person_id, [(t.post_key, t.start or t.first_seen, t.end) for t in open_ends])
+    for t, (before, after) in zip(open_ends, found, strict=True):
         if t.predecessor is None and before:
             t.predecessor = before
             t.inferred.append("predecessor")

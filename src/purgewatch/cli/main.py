@@ -82,7 +82,14 @@ def ingest(
     Unchanged documents are skipped, so an interrupted ingest resumes where it stopped.
     Example: purgewatch ingest reports/ --db sqlite:///purges.db --workers 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from purgewatch.ingest import parse_user_date
     from purgewatch.workflow import count_files, sample_corpus_path

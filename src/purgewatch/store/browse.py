@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, literal_column, or_, select, tuple_
 
 from purgewatch.resolve.posts import display_post
 from purgewatch.store.models import Document, Event, Holding, Resolution
-from purgewatch.store.repository import EventFilter, Store, to_record
+from purgewatch.store.repository import EventFilter, Store, resolve_pairs, to_record
 
 SORTS = {"date": Event.date, "type": Event.type, "person": Event.person_name, "doc": Event.doc_id,
          "position": Event.position}
@@ -38,10 +38,7 @@ def with_person_ids(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, 
     ids: dict[tuple[str, str], str] = {}
     if pairs:
         with store.session() as s:
-            for chunk in _chunks(sorted(pairs), 400):
-                q = select(Resolution.doc_id, Resolution.name, Resolution.person_id).where(
-                    tuple_(Resolution.doc_id, Resolution.name).in_(chunk))
-                ids.update({(d, n): p for d, n, p in s.execute(q)})
+            ids = {k: v[0] for k, v in resolve_pairs(s, pairs).items()}
     for r in rows:
         r["person_id"] = ids.get((r["doc"], r.get("person") or ""))
     return rows
@@ -55,11 +52,17 @@ def events_page(store: Store, f: EventFilter, sort: str = "date", desc: bool = F
                 per_page: int = 50) -> Page:
     """One page of filtered, sorted events, with the total."""
     page, per_page = max(1, page), max(1, min(per_page, 500))
-    column = SORTS.get(sort, Event.date)
     q = store._query(f)
     with store.session() as s:
-        total = s.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
-        order = [column.is_(None), column.desc() if desc else column.asc(), Event.doc_id, Event.seq]
+        total = s.scalar(q.with_only_columns(func.count(Event.id)).order_by(None)) or 0
+        if sort == "date" or sort not in SORTS:
+            # undated last either way; each order has its index (ix_events_date_order, _desc)
+            # (literal constants: a bound parameter would not match the indexed expression)
+            order = [func.coalesce(Event.date, literal_column("'0000'")).desc(), Event.id.desc()] if desc else \
+                [func.coalesce(Event.date, literal_column("'9999'")).asc(), Event.id.asc()]
+        else:
+            column = SORTS[sort]
+            order = [column.is_(None), column.desc() if desc else column.asc(), Event.doc_id, Event.seq]
         rows = [to_record(e) for e in s.scalars(q.order_by(*order).limit(per_page).offset((page - 1) * per_page))]
     return Page(total, with_person_ids(store, rows), page, per_page)
 
@@ -182,11 +185,7 @@ def network(store: Store, person_id: str | None = None, limit: int = 1000) -> di
                               (Event.person_name, Event.replaces, Event.replaced_by, Event.agent)]))
         rows = s.execute(q).all()
         pairs = {(r[0], n) for r in rows for n in (r[2], r[3], r[4], r[5]) if n}
-        ids: dict[tuple[str, str], tuple[str, str]] = {}
-        for chunk in _chunks(sorted(pairs), 400):
-            ids.update({(d, n): (p, pn) for d, n, p, pn in s.execute(
-                select(Resolution.doc_id, Resolution.name, Resolution.person_id, Resolution.person_name)
-                .where(tuple_(Resolution.doc_id, Resolution.name).in_(chunk)))})
+        ids = resolve_pairs(s, pairs)
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 

@@ -13,6 +13,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -67,6 +69,10 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_type_date", "type", "date"),
         Index("ix_events_person", "person_id"),
+        Index("ix_events_post_key_date", "post_key", "date"),
+        Index("ix_events_post_key_type_date", "post_key", "type", "date"),
+        Index("ix_events_date_order", func.coalesce(text("date"), "9999"), "id"),
+        Index("ix_events_date_order_desc", func.coalesce(text("date"), "0000"), "id"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)  # content hash: reruns are idempotent
@@ -131,7 +137,8 @@ class Resolution(Base):
     """Which person a name in a document is, and why (resolve.persons). Rebuilt after every change."""
 
     __tablename__ = "resolutions"
-    __table_args__ = (Index("ix_resolutions_person", "person_id"),)
+    __table_args__ = (Index("ix_resolutions_person", "person_id"), Index("ix_resolutions_name", "name"),
+                      Index("ix_resolutions_person_name", "person_name"))
 
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(String(255), primary_key=True)

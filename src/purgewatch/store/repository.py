@@ -215,6 +215,12 @@ class Store:
                       for (d, n), r in resolved.items())
             return len({r.person_id for r in resolved.values()})
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a large load; PostgreSQL's autovacuum would do it
+        later, SQLite never does)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+
     def needs_resolution(self) -> bool:
         """Whether some stored name has no resolution (after an interrupted ingest, say)."""
         with self.session() as s:
@@ -298,7 +304,7 @@ class Store:
         with self.session() as s:
             return {(r.doc_id, r.name): (r.person_id, r.person_name) for r in s.scalars(select(Resolution))}
 
-    def tenure_inputs(self, post: str | None = None, person_id: str | None = None
+    def tenure_inputs(self, post: str | None = None, person_id: str | None = None, near: str | None = None
                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all.
 
@@ -318,7 +324,14 @@ class Store:
                 rows = list(s.scalars(select(Event).where(of_person)))
                 hrows = list(s.scalars(select(Holding).where(of_holder)))
             elif post is not None:
-                rows = list(s.scalars(select(Event).where(Event.post_key == post)))
+                of_post = select(Event).where(Event.post_key == post)
+                if near:  # who held it on a date: the post's history around that date is enough
+                    rows = list(s.scalars(of_post.where(Event.date <= near).order_by(Event.date.desc())
+                                          .limit(NEAR_EVENTS)))
+                    rows += list(s.scalars(of_post.where(Event.date > near).order_by(Event.date).limit(NEAR_EVENTS)))
+                    rows += list(s.scalars(of_post.where(Event.date.is_(None))))
+                else:
+                    rows = list(s.scalars(of_post))
                 hrows = list(s.scalars(select(Holding).where(Holding.post_key == post)))
                 holders = {(e.doc_id, e.person_name) for e in rows} | {(h.doc_id, h.person_name) for h in hrows}
                 pids = {p for p, in self._resolve_pairs(s, holders).values()} if holders else set()
@@ -364,35 +377,39 @@ class Store:
                                  "start": h.start, "end": h.end})
         return events, holdings
 
-    def neighbours(self, post: str, person_id: str, start: str | None, end: str | None) -> tuple[str | None, str | None]:
-        """Who held `post` just before `start` and who took it just after `end` (other people, by date)."""
-        def holder(q: Select[Any]) -> str | None:
-            with self.session() as s:
-                for doc_id, name in s.execute(q.limit(5)):
-                    hit = self._resolve_pairs(s, {(doc_id, name)}, with_names=True).get((doc_id, name))
-                    if hit is not None and hit[0] != person_id:
-                        return hit[1]  # type: ignore[no-any-return]
+    def neighbours(self, person_id: str, spans: list[tuple[str, str | None, str | None]]
+                   ) -> list[tuple[str | None, str | None]]:
+        """For each (post, start, end): who held the post just before `start` and who took it just after
+        `end` (other people than `person_id`, by date). One session, two small indexed queries per span."""
+        ends = ["dismissed", "resigned", "retired", "executed", "arrested"]
+        found: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] = []
+        with self.session() as s:
+            for post, start, end in spans:
+                # the post's events nearest the dates, by the (post_key, date) index; filtered here
+                cols = select(Event.doc_id, Event.person_name, Event.type, Event.factuality).where(
+                    Event.post_key == post)
+                before = s.execute(cols.where(Event.date <= start).order_by(Event.date.desc())
+                                   .limit(NEIGHBOUR_SCAN)).all() if start else []
+                after = s.execute(cols.where(Event.date >= end).order_by(Event.date)
+                                  .limit(NEIGHBOUR_SCAN)).all() if end else []
+                found.append(([(d, n) for d, n, t, f in before if n and t in ends and f in FACTUAL][:5],
+                              [(d, n) for d, n, t, f in after if n and t == "appointed" and f in FACTUAL][:5]))
+            names = resolve_pairs(s, {p for b, a in found for p in b + a})
+
+        def first(rows: list[tuple[str, str]]) -> str | None:
+            for row in rows:
+                hit = names.get(row)
+                if hit is not None and hit[0] != person_id:
+                    return hit[1]
             return None
 
-        base = select(Event.doc_id, Event.person_name).where(
-            Event.post_key == post, Event.person_name.is_not(None), Event.factuality.in_(["asserted", "reported"]))
-        before = holder(base.where(Event.type.in_(["dismissed", "resigned", "retired", "executed", "arrested"]),
-                                   Event.date <= start).order_by(Event.date.desc())) if start else None
-        after = holder(base.where(Event.type == "appointed", Event.date >= end).order_by(Event.date)) if end else None
-        return before, after
+        return [(first(b), first(a)) for b, a in found]
 
     @staticmethod
     def _resolve_pairs(s: Session, pairs: set[tuple[str, str]], with_names: bool = False) -> dict[tuple[str, str], Any]:
         """(doc, name) -> (person id,) or, with_names, (person id, display name), for the pairs given."""
-        out: dict[tuple[str, str], Any] = {}
-        items = sorted(pairs)
-        for k in range(0, len(items), 400):
-            chunk = items[k:k + 400]
-            q = select(Resolution.doc_id, Resolution.name, Resolution.person_id, Resolution.person_name).where(
-                tuple_(Resolution.doc_id, Resolution.name).in_(chunk))
-            for d, n, pid, pname in s.execute(q):
-                out[(d, n)] = (pid, pname) if with_names else (pid,)
-        return out
+        found = resolve_pairs(s, pairs)
+        return {k: (v if with_names else (v[0],)) for k, v in found.items()}
 
     # --- reading -----------------------------------------------------------------
     def _query(self, f: EventFilter) -> Select[Any]:
@@ -447,6 +464,27 @@ class Store:
 
 
 LEAD_CHARS = 400
+NEAR_EVENTS = 60  # events of a post before and after a date that `who --on` reads
+NEIGHBOUR_SCAN = 40  # events of a post looked at for the holder just before or after a tenure
+FACTUAL = ("asserted", "reported")
+
+
+def resolve_pairs(s: Session, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(doc, name) -> (person id, display name) for the pairs given. Looked up by document (the primary
+    key's first column, so an index range per document) and matched by name here: a row-value IN list is
+    not index-driven on SQLite."""
+    wanted: dict[str, set[str]] = {}
+    for d, n in pairs:
+        wanted.setdefault(d, set()).add(n)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    docs = sorted(wanted)
+    for k in range(0, len(docs), 500):
+        q = select(Resolution.doc_id, Resolution.name, Resolution.person_id, Resolution.person_name).where(
+            Resolution.doc_id.in_(docs[k:k + 500]))
+        for d, n, pid, pname in s.execute(q):
+            if n in wanted[d]:
+                out[(d, n)] = (pid, pname)
+    return out
 
 
 def report_country(doc: SourceDocument, events: list[EventRecord]) -> str | None:
