@@ -34,3 +34,10 @@ def test_mentions_two_people_same_surname_stay_apart(nlp):
 def test_mentions_coordination_with_known_person(nlp):
     found = persons(nlp, "The new deputies were Sergei Voronin and Zhdanovsky.")
     assert "Zhdanovsky" in {t for t, _ in found}
+
+
+def test_weekdays_and_dates_are_not_people(nlp):
+    doc = nlp("The council met late on Sunday, May 12, when Marshal Ivan Dorin was made chief of staff.")
+    names = {s.text for s in doc.spans["pw_persons"]}
+    assert "Sunday" not in names and not any(n.startswith("May") for n in names)
+    assert "Ivan Dorin" in names

@@ -25,6 +25,14 @@ INITIALS_RE = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z']+)(?:-[A-Z]?[a-z']
 NAME_DEPS = {"compound", "flat", "nmod", "appos"}
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _neighbours(tok: Token) -> list[Token]:
+    doc = tok.doc
+    return [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+
+
 def is_name_token(tok: Token, onto: Ontology) -> bool:
     """A capitalised word that can be part of a person's name (not a title, not an organisation word)."""
     text = tok.text
@@ -34,6 +42,10 @@ def is_name_token(tok: Token, onto: Ontology) -> bool:
     if low in onto.titles or low in onto.org_heads or low in onto.name_prefixes or tok.is_stop:
         return False
     if len(text) > 1 and text.isupper() and "." not in text:  # acronyms: NKVD, FSB
+        return False
+    if low in WEEKDAYS:
+        return False
+    if tok.ent_type_ == "DATE" and any(n.like_num for n in _neighbours(tok)):  # "May 12", "12 June"
         return False
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or tok.ent_type_ == "PERSON"
 
