@@ -137,6 +137,8 @@ def test_sample_corpus_defense_minister_succession(sample_db):
     assert [(t["person"], t["end_cause"], t["successor"]) for t in chain][:2] == [
         ("Sergei Shoigu", "dismissed", "Andrei Belousov"), ("Andrei Belousov", None, None)]
     assert chain[1]["start"] == "2024-05-14" and chain[1]["start_sources"][0]["evidence"]
+    assert chain[0]["start"] == "2012-11"  # "who had led the ministry since November 2012"
+    assert chain[0]["start_sources"][0]["kind"] == "held since"
     assert "2024-05" in text and "05_shoigu_belousov" in text
 
 
@@ -204,3 +206,23 @@ def test_an_execution_after_dismissal_does_not_open_a_second_tenure():
               {**base, "type": "executed", "date": "1937-05-31"}]
     (tenure,) = build_tenures(events)
     assert (tenure.start, tenure.end, tenure.end_cause) == ("1929", "1937-05-30", "dismissed")
+
+
+def test_who_had_held_the_post_since_a_date_starts_the_tenure(nlp):
+    from datetime import date
+
+    from purgewatch.analyze.tenures import build_tenures
+
+    doc = nlp.make_doc("Pavel Orlov was dismissed as governor of the region on 3 March 2021, replacing nobody; "
+                       "Orlov, who had run the region since May 2014, left the same day.")
+    doc._.pw_published = date(2021, 3, 4)
+    doc = nlp(doc)
+    since = [h for h in doc._.pw_holdings if h.since]
+    assert [(h.person, h.date) for h in since] == [("Pavel Orlov", "2014-05")]
+    events = [{**e.to_record("d"), "person_id": "p", "post_key": "governor of region", "start": e.start}
+              for e in doc._.pw_events if e.person]
+    holdings = [{"doc": "d", "person": h.person, "person_id": "p", "position": h.position,
+                 "post_key": "governor of region", "date": h.date, "since": h.since, "evidence": h.evidence}
+                for h in since]
+    (tenure,) = build_tenures(events, holdings)
+    assert (tenure.start, tenure.end, tenure.end_cause) == ("2014-05", "2021-03-03", "dismissed")

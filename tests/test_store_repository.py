@@ -83,7 +83,7 @@ def test_store_migrations_recorded(db_url):
     from sqlalchemy import text
     store = Store(db_url)
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0003_post_date_index"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004_holding_since"
 
 
 def test_database_from_the_first_schema_upgrades_without_loss(tmp_path):
@@ -103,6 +103,6 @@ def test_database_from_the_first_schema_upgrades_without_loss(tmp_path):
     engine.dispose()
     store = Store(url)  # opening migrates to the newest revision
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0003_post_date_index"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004_holding_since"
         assert conn.execute(text("select id from documents")).scalars().all() == ["old"]
     assert store.resolve_people() == 0

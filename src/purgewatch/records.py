@@ -54,6 +54,7 @@ class Holding:
     end: int
     date: str | None = None
     org: str | None = None
+    since: bool = False  # "who had led the ministry since 2012": the date starts the tenure
 
 
 @dataclass

@@ -162,6 +162,15 @@ def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] =
             continue
         key = (h["person_id"], h["post_key"])
         day = h.get("date")
+        if h.get("since") and day:
+            # "who had led the ministry since 2012": the start of the tenure that ended after that date
+            held = next((t for t in tenures[key] if t.start is None and (t.end is None or not _before(t.end, day))),
+                        None)
+            if held is not None:
+                held.start = day
+                held.start_sources.append(Source(doc=h["doc"], date=day, evidence=h.get("evidence") or "",
+                                                 kind="held since", start=h.get("start"), end=h.get("end")))
+                continue
         match = next((t for t in tenures[key] if day and t.covers(day)), None)
         if match is None:
             match = next((t for t in tenures[key] if t.start is None and t.end is None), None)

@@ -131,7 +131,7 @@ class Store:
             for h in holdings:
                 s.add(Holding(doc_id=doc.doc_id, person_name=h.person, position=h.position,
                               post_key=post_key(h.position), org=h.org, date=h.date, sentence=h.evidence,
-                              start=h.start, end=h.end))
+                              start=h.start, end=h.end, since=h.since))
             seen: set[str] = set()
             for seq, ev in enumerate(events):
                 eid = event_id(doc.doc_id, ev)
@@ -374,7 +374,7 @@ class Store:
                 pid, pname = people.get((h.doc_id, h.person_name), (None, h.person_name))
                 holdings.append({"doc": h.doc_id, "person": pname, "person_id": pid, "position": h.position,
                                  "post_key": h.post_key, "org": h.org, "date": h.date, "evidence": h.sentence,
-                                 "start": h.start, "end": h.end})
+                                 "start": h.start, "end": h.end, "since": h.since})
         return events, holdings
 
     def neighbours(self, person_id: str, spans: list[tuple[str, str | None, str | None]]
