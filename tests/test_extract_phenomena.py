@@ -193,3 +193,18 @@ def test_list_does_not_swallow_a_possessor_or_a_relative(extract):
                      "the uncle of leader Kim Sung-ho and his closest adviser.", published=None)
     assert set(named(events, "arrested")) == {"Tenkov"}
     assert set(named(events, "executed")) == {"Dae-sok"}
+
+
+def test_second_verb_of_a_passive_shares_its_subject(extract):
+    text = ("Semyon Volkov was born in 1899. In June 1940 he was promoted to deputy commissar and appointed "
+            "commander of the Western Military District.")
+    events = [e for e in extract(text, published=None) if e.type == "appointed" and e.person == "Semyon Volkov"]
+    assert {e.position for e in events} == {"deputy commissar", "commander of the Western Military District"}
+
+
+def test_gapped_second_post_with_its_own_date(extract):
+    text = ("Boris Lentov was born in 1901. In May 1938 he became commander of the Volga Military District, "
+            "and in March 1940 head of the Frunze Academy.")
+    events = {e.position: e.date for e in extract(text, published=None)
+              if e.type == "appointed" and e.person == "Boris Lentov"}
+    assert events == {"commander of the Volga Military District": "1938-05", "head of the Frunze Academy": "1940-03"}

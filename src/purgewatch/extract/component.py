@@ -396,6 +396,11 @@ class _Context:
             linear = self._linear(frame, t.head)  # "X is relieved of ... and appointed ..."
             if linear:
                 return linear
+            shared = own_subject(t.head)
+            if shared is not None and is_passive(t.head) and "object" in frame.cue.patient:
+                found = self.resolve(shared)  # "he was promoted to X and appointed commander of Y"
+                if found:
+                    return found
         if t.dep_ == "advcl" and t.tag_ in {"VBN", "VBG"} and own_subject(t) is None and t.head.pos_ in {"VERB", "AUX"}:
             head = t.head
             subj = own_subject(head)
@@ -586,6 +591,40 @@ class _Context:
             copy.position = span_text(extra)
             copy.org = org_in(extra, self.onto) or ev.org
             out.append(copy)
+        if frame.type == "appointed":
+            out += self._gapped_posts(frame, ev, post)
+        return out
+
+    def _gapped_posts(self, frame: Frame, ev: Event, post: Span) -> list[Event]:
+        """ "became commander of X in 1945, and in March 1946 commander-in-chief of Y": a second post after
+        "and", with its own date and no verb of its own, shares the cue."""
+        doc, sent = self.doc, frame.sent
+        out = []
+        i = post.end
+        while i < sent.end:
+            if doc[i].lower_ != "and" or (i > 0 and doc[i - 1].text not in {","}):
+                i += 1
+                continue
+            j = i + 1
+            dates = []
+            while j < sent.end and j - i <= 6 and not is_post_phrase_head(doc[j], self.onto):
+                if doc[j].pos_ in {"VERB", "AUX"} or j in self.people:
+                    break
+                if doc[j].ent_type_ == "DATE":
+                    dates.append(doc[j])
+                j += 1
+            if j >= sent.end or not dates or not is_post_phrase_head(doc[j], self.onto) or j in self.people:
+                i += 1
+                continue
+            extra = post_span(doc[j], self.onto)
+            ent = next((e for e in self.dates_by_sent.get(sent.start, []) if e.start <= dates[0].i < e.end), None)
+            when = self.resolve_ent(ent) if ent is not None else None
+            if extra is not None and when:
+                copy = Event(**{**ev.__dict__, "extras": dict(ev.extras, post_conj=extra.start, date_source="clause")})
+                copy.position, copy.date = span_text(extra), when
+                copy.org = org_in(extra, self.onto)
+                out.append(copy)
+            i = j + 1
         return out
 
     def gapped_sentences(self, found: list[Found]) -> list[Event]:
