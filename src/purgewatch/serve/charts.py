@@ -121,9 +121,12 @@ def timeline(tenures: list[Any], events: list[dict[str, Any]], width: int = 960)
         v = _year(e.get("date"))
         if v is None:
             continue
-        tip = escape(f"{e.get('date')}: {e['type']}" + (f" — {e['position']}" if e.get("position") else ""))
-        parts.append(f'<circle cx="{x(v):.1f}" cy="{y + 10}" r="6" fill="{colour(e["type"])}"><title>{tip}</title>'
-                     f'</circle>')
+        factual = e.get("factuality", "asserted") in {"asserted", "reported"}
+        tip = escape(f"{e.get('date')}: {e['type']}" + (f" — {e['position']}" if e.get("position") else "")
+                     + ("" if factual else f" ({e.get('factuality')})"))
+        # speculative or negated events are hollow: the text does not say they happened
+        paint = f'fill="{colour(e["type"])}"' if factual else f'fill="#fff" stroke="{colour(e["type"])}" stroke-width="2"'
+        parts.append(f'<circle cx="{x(v):.1f}" cy="{y + 10}" r="6" {paint}><title>{tip}</title></circle>')
     parts.append("</svg>")
     return "".join(parts)
 
