@@ -208,3 +208,11 @@ def test_gapped_second_post_with_its_own_date(extract):
     events = {e.position: e.date for e in extract(text, published=None)
               if e.type == "appointed" and e.person == "Boris Lentov"}
     assert events == {"commander of the Volga Military District": "1938-05", "head of the Frunze Academy": "1940-03"}
+
+
+def test_among_them_were_names_the_people_of_the_sentence_before(extract):
+    text = ("The tribunal sentenced nineteen officers to death. The condemned were shot by firing squads within "
+            "days. Among them were Omar Zaidan, Karim Hadi and Salim Nouri.")
+    events = extract(text, published=None)
+    assert set(named(events, "executed")) == {"Zaidan", "Hadi", "Nouri"}
+    assert not named(events, "dismissed")  # a firing squad is not a firing

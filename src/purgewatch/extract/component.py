@@ -662,11 +662,12 @@ class _Context:
             here = [f for f in by_sent.get(sent.start, []) if not any(t.person for t in f.targets)
                     and ((subject is not None and f.frame.trigger.i in {t.i for t in subject.subtree})
                          or (among and f.frame.trigger.i < root.i))]
-            if among and here:
-                subject = None  # "Among those in custody are A, B": the people follow the verb
+            if among:
+                subject = None  # "Among those in custody are A, B", "Among them were A, B": the people are listed
             prev = previous_sentence(sent)
-            earlier = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)] \
-                if prev is not None and not here else []
+            # the previous sentence's main predicates only: not a word inside its subject ("the condemned")
+            earlier = [f for f in by_sent.get(prev.start, []) if not any(t.person for t in f.targets)
+                       and f.frame.trigger.dep_ in {"ROOT", "conj"}] if prev is not None and not here else []
             pending = here or earlier
             if not pending:
                 continue
