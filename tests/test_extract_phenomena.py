@@ -216,3 +216,10 @@ def test_among_them_were_names_the_people_of_the_sentence_before(extract):
     events = extract(text, published=None)
     assert set(named(events, "executed")) == {"Zaidan", "Hadi", "Nouri"}
     assert not named(events, "dismissed")  # a firing squad is not a firing
+
+
+def test_a_conferred_rank_is_its_own_event_beside_an_appointment(extract):
+    text = ("The rank of General of the Army is conferred on P.I. Lomov and V.K. Serin. "
+            "General of the Army P.I. Lomov is appointed Chief of the General Staff of the Red Army.")
+    posts = {e.position for e in extract(text, published=None) if e.type == "appointed" and e.person == "P.I. Lomov"}
+    assert posts == {"General of the Army", "Chief of the General Staff of the Red Army"}

@@ -38,6 +38,12 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
     if "holder" in frame.cue.patient and is_post_phrase_head(t, onto):
         return post_span(t, onto)
     heads = [t.doc[i] for i in sorted(frame.tokens)]
+    for c in t.children:  # "the rank of Marshal is conferred on X": the rank is the post
+        if c.dep_ == "nsubjpass" and c.lemma_ in {"rank", "title"} and frame.type == "appointed":
+            for obj in prep_objects(c, {"of"}):
+                span = post_span(obj, onto) if obj.pos_ in {"PROPN", "NOUN"} else None
+                if span is not None and len(span) > 0:
+                    return span
     for h in heads:
         for c in h.children:
             if c.dep_ in POST_SLOT_DEPS and c.i not in frame.tokens and is_post_phrase_head(c, onto):

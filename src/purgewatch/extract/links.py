@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 from purgewatch.records import Event
+from purgewatch.resolve.posts import post_key
 
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 POST_STOP = {"the", "of", "a", "an", "and", "in", "to", "for", "s", "his", "her", "new", "former"}
@@ -100,12 +101,18 @@ def post_tokens(text: str | None) -> set[str]:
 
 
 def posts_compatible(a: str | None, b: str | None) -> bool:
+    """Could two wordings name one post? Sharing half their words, and, when both normalise to a post key,
+    one key inside the other ("minister" / "minister of defense", not "general of army" / "head of general
+    staff of red army", which share words but are a rank and an office)."""
     if not a or not b:
         return True
     ta, tb = post_tokens(a), post_tokens(b)
     if not ta or not tb:
         return True
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+    if len(ta & tb) / min(len(ta), len(tb)) < 0.5:
+        return False
+    ka, kb = post_key(a), post_key(b)
+    return not ka or not kb or ka in kb or kb in ka
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
