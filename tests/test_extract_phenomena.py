@@ -223,3 +223,10 @@ def test_a_conferred_rank_is_its_own_event_beside_an_appointment(extract):
             "General of the Army P.I. Lomov is appointed Chief of the General Staff of the Red Army.")
     posts = {e.position for e in extract(text, published=None) if e.type == "appointed" and e.person == "P.I. Lomov"}
     assert posts == {"General of the Army", "Chief of the General Staff of the Red Army"}
+
+
+def test_a_post_word_tagged_as_a_person_is_still_a_post(extract):
+    events = extract("Wu Jiangming is removed from the post of Minister of Finance. "
+                     "Wu Jiangming is removed from the post of State Councillor.", published=None)
+    assert {e.position for e in events if e.type == "dismissed"} == {"Minister of Finance", "State Councillor"}
+    assert all(e.person == "Wu Jiangming" for e in events)

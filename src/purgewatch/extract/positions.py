@@ -20,11 +20,18 @@ def is_post_token(tok: Token, onto: Ontology) -> bool:
 
 def is_post_phrase_head(tok: Token, onto: Ontology) -> bool:
     """A noun that heads a post: "minister", or "Defense Minister", "editorship"."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ == "PERSON":
+    if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if tok.ent_type_ == "PERSON" and not (is_post_token(tok, onto) and _alone_in_entity(tok)):
+        return False  # a name, unless the model tagged a lone post word ("State Councillor") as a person
     if is_post_token(tok, onto):
         return True
     return any(c.dep_ == "compound" and is_post_token(c, onto) for c in tok.children)
+
+
+def _alone_in_entity(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
 def post_span(head: Token, onto: Ontology) -> Span | None:

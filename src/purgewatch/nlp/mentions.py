@@ -64,6 +64,8 @@ def trim_name(span: Span, onto: Ontology) -> Span | None:
         return None
     if any(t.lower_ in onto.org_heads for t in doc[start:end]):
         return None
+    if all(t.lower_ in onto.post_heads for t in doc[start:end]):
+        return None  # "State Councillor": the model may tag a post word as a person
     return doc[start:end]
 
 
