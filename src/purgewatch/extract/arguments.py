@@ -17,6 +17,7 @@ from purgewatch.extract.positions import (
 from purgewatch.extract.syntax import clause, governing_verb, prep_objects
 from purgewatch.ontology import Ontology
 
+LEAD_VERBS = {"head", "lead", "run", "command", "chair", "direct", "oversee", "helm"}
 POST_SLOT_DEPS = {"attr", "oprd", "xcomp", "ccomp", "acomp", "npadvmod", "dobj"}
 
 
@@ -45,6 +46,12 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
                 if span is not None and len(span) > 0:
                     return span
     for h in heads:
+        for c in h.children:  # "named X to head the ministry": what X is to head is the post
+            if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in LEAD_VERBS and frame.type == "appointed":
+                obj = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in {"NOUN", "PROPN"}), None)
+                span = post_span(obj, onto) if obj is not None else None
+                if span is not None and len(span) > 0:
+                    return span
         for c in h.children:
             if c.dep_ in POST_SLOT_DEPS and c.i not in frame.tokens and is_post_phrase_head(c, onto):
                 if c.dep_ == "dobj" and frame.type != "appointed":

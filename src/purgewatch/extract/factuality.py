@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from purgewatch.extract.syntax import ancestors_to_root
 from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 
@@ -23,7 +22,7 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
                 continue
             if c.dep_ == "neg" or (c.lower_ in onto.negations and c.dep_ in {"neg", "det", "advmod"}):
                 return "negated"
-    chain = list(ancestors_to_root(trigger))
+    chain = _governors(trigger)
     for a in chain:
         lemma = a.lemma_.lower()
         if lemma in onto.negating_governors:
@@ -52,6 +51,17 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
     if _inside_quotes(sent, trigger):
         return "reported"
     return "asserted"
+
+
+def _governors(trigger: Token) -> list[Token]:
+    """The words above the cue, up to the edge of a relative clause: in "X, who was arrested in May, denies
+    wrongdoing" the denial governs X, not the arrest the relative clause states."""
+    out: list[Token] = []
+    t = trigger
+    while t.head != t and t.dep_ != "relcl":
+        t = t.head
+        out.append(t)
+    return out
 
 
 def _inside_quotes(sent: Span, trigger: Token) -> bool:
