@@ -77,3 +77,40 @@ def test_common_phrasings(extract, type_, text):
 
 def test_future_and_orders_stay_unasserted(extract):
     assert all(e.factuality == "speculative" for e in extract("Oleg Varin will take over as commander of the navy."))
+
+
+PEOPLE_PHRASES = [
+ ("arrested", "Varin", "Former deputy defense minister Pavel Varin was detained on Tuesday."),
+ ("arrested", "Varin", "Lieutenant General Pavel Varin, head of the logistics directorate, was detained."),
+ ("arrested", "Zhenhua", "Wang Zhenhua, a vice admiral, was placed under investigation and detained."),
+ ("dismissed", "Zhenhua", "The legislature removed Wang Zhenhua from his post as minister."),
+ ("dismissed", "Varin", "Varin was dismissed, the Kremlin said."),
+ ("dismissed", "Varin", "President Karimov dismissed Defense Minister Pavel Varin by decree."),
+ ("dismissed", "Varin", "Pavel Varin has been removed as head of the tax service."),
+ ("dismissed", "Varin", "The president fired Pavel Varin and replaced him with Ilya Dorin."),
+ ("appointed", "Dorin", "The president fired Pavel Varin and replaced him with Ilya Dorin."),
+ ("appointed", "Dorin", "Ilya Dorin, a former auditor, was appointed in his place."),
+ ("convicted", "Varin", "In 2021 a court sentenced Pavel Varin to nine years for fraud."),
+ ("executed", "Varin", "Pavel Varin was executed in 1938 after a closed trial."),
+ ("arrested", "Varin", "The arrest of Pavel Varin in May stunned the ministry."),
+ ("arrested", "Varin", "Pavel Varin's detention was announced on Friday."),
+ ("convicted", "Varin", "The verdict against Pavel Varin was read out on Monday: 13 years."),
+ ("resigned", "Varin", "Pavel Varin submitted his resignation on Monday."),
+ ("resigned", "Varin", "Pavel Varin quit as chairman in protest."),
+ ("retired", "Varin", "Pavel Varin was retired from the army at 60."),
+ ("released", "Varin", "Pavel Varin was set free in 1954."),
+ ("dismissed", "Varin", "Pavel Varin was purged from the party leadership in 1957."),
+ ("appointed", "Varin", "Pavel Varin was elected general secretary of the party."),
+ ("appointed", "Varin", "Pavel Varin took command of the Western Front in October."),
+ ("dismissed", "Varin", "Pavel Varin was stripped of his military rank."),
+ ("charged", "Varin", "Pavel Varin was accused of espionage."),
+ ("arrested", "Varin", "NKVD officers arrested Pavel Varin at his dacha."),
+ ("executed", "Varin", "Pavel Varin was put to death in 1939."),
+]
+
+
+@pytest.mark.parametrize(("type_", "surname", "text"), PEOPLE_PHRASES)
+def test_common_phrasings_with_titles_possessives_and_pronouns(extract, type_, surname, text):
+    events = extract(text)
+    assert any(e.type == type_ and e.person and surname in e.person and e.factuality in {"asserted", "reported"}
+               for e in events), [(e.type, e.person, e.factuality) for e in events]
