@@ -114,3 +114,30 @@ def test_common_phrasings_with_titles_possessives_and_pronouns(extract, type_, s
     events = extract(text)
     assert any(e.type == type_ and e.person and surname in e.person and e.factuality in {"asserted", "reported"}
                for e in events), [(e.type, e.person, e.factuality) for e in events]
+
+
+# (text, events that must be found as (type, surname, factuality), events that must not be asserted)
+FACTUALITY = [
+ ("Pavel Varin might soon be dismissed, officials said.", set(), {("dismissed", "Varin")}),
+ ("Pavel Varin is expected to be replaced next week.", set(), {("dismissed", "Varin")}),
+ ("The ministry denied that Pavel Varin had been arrested.", set(), {("arrested", "Varin")}),
+ ("Pavel Varin was not arrested, his lawyer said.", set(), {("arrested", "Varin")}),
+ ("Rumours that Pavel Varin had been detained were false.", set(), {("arrested", "Varin")}),
+ ("Prosecutors have asked for Pavel Varin to be jailed for 15 years.", set(), {("convicted", "Varin")}),
+ ("If convicted, Pavel Varin faces up to 20 years.", set(), {("convicted", "Varin")}),
+ ("Pavel Varin could be arrested as early as Monday.", set(), {("arrested", "Varin")}),
+ ("According to Interfax, Pavel Varin was detained in Moscow.", {("arrested", "Varin", "reported")}, set()),
+ ("Pavel Varin was detained, state media reported.", {("arrested", "Varin", "reported")}, set()),
+ ("Pavel Varin was sentenced to death in 1938; the sentence was commuted.", {("convicted", "Varin", "asserted")}, {("executed", "Varin")}),
+ ("Pavel Varin and Ilya Dorin were arrested in June.", {("arrested", "Varin", "asserted"), ("arrested", "Dorin", "asserted")}, set()),
+ ("Pavel Varin, Ilya Dorin and Semyon Lavrov were dismissed on Friday.", {("dismissed", "Lavrov", "asserted"), ("dismissed", "Dorin", "asserted")}, set()),
+ ("Both Pavel Varin and Ilya Dorin were later shot.", {("executed", "Varin", "asserted"), ("executed", "Dorin", "asserted")}, set()),
+ ("Pavel Varin ordered the arrest of Ilya Dorin, but Dorin fled abroad.", set(), {("arrested", "Dorin")}),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "forbid"), FACTUALITY)
+def test_factuality_and_lists(extract, text, want, forbid):
+    got = {(e.type, e.person.split()[-1] if e.person else None, e.factuality) for e in extract(text)}
+    assert want <= got, sorted(got, key=str)
+    assert not {(t, s) for t, s, f in got if f in {"asserted", "reported"}} & forbid, sorted(got, key=str)
