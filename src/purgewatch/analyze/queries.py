@@ -98,6 +98,11 @@ def analysis_events(store: Store, org: str | None = None, country: str | None = 
     """Every event with its person resolved and its document's country, optionally narrowed to an
     organisation or post (substring, any wording) and a country."""
     events, _ = store.tenure_inputs()
+    return narrow(events, org, country)
+
+
+def narrow(events: list[dict[str, Any]], org: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+    """The events of an organisation or post (substring, any wording) and of a country."""
     if org:
         low = org.lower()
         key = post_key(org)
@@ -114,13 +119,15 @@ def waves(store: Store, org: str | None = None, country: str | None = None) -> l
     return detect_by_country(analysis_events(store, org, country))
 
 
-def compare_periods(store: Store, periods: list[str], org: str | None = None,
-                    country: str | None = None) -> list[Any]:
-    """`compare --period A:B --period C:D`: the figures of each period (analyze.compare)."""
+def compare_periods(store: Store, periods: list[str], org: str | None = None, country: str | None = None,
+                    events: list[dict[str, Any]] | None = None) -> list[Any]:
+    """`compare --period A:B --period C:D`: the figures of each period (analyze.compare). `events`: the
+    already narrowed events, when the caller has read them."""
     from purgewatch.analyze.compare import Period, compare
 
     parsed = [Period.parse(p) for p in periods]
-    events = analysis_events(store, org, country)
+    if events is None:
+        events = analysis_events(store, org, country)
     tenures = build_tenures(events, [])
     docs = {e["doc"] for e in events if e["type"] == "appointed"}
     return compare(parsed, events, tenures, store.document_texts(docs))

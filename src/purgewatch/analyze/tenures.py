@@ -68,6 +68,13 @@ class Tenure:
             return False
         return self.end is None or not _before(self.end, day)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tenure:
+        """The inverse of `as_dict` (the API's JSON back into a tenure, for drawing it)."""
+        sources = {k: [Source(**s) for s in data.get(k, [])] for k in ("start_sources", "end_sources", "held_on")}
+        plain = {k: v for k, v in data.items() if k not in sources}
+        return cls(**plain, **sources)
+
     def as_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if not isinstance(v, list)}
         out.update(start_sources=[s.as_dict() for s in self.start_sources],

@@ -239,8 +239,7 @@ def who(
         return _emit_tenures(answer.tenures, format)
     if not answer.tenures:
         fail(f"no known holder of {answer.post} on {on}")
-    console.print(render.tenures_table(answer.tenures, f"{answer.post} on {on}"))
-    console.print(render.tenure_evidence(answer.tenures), highlight=False)
+    _print_tenures(answer.tenures, f"{answer.post} on {on}")
 
 
 @app.command()
@@ -258,8 +257,7 @@ def succession(
     answer = post_succession(open_store(db), post)
     if format != "table":
         return _emit_tenures(answer.tenures, format)
-    console.print(render.tenures_table(answer.tenures, f"Succession: {answer.post}"))
-    console.print(render.tenure_evidence(answer.tenures), highlight=False)
+    _print_tenures(answer.tenures, f"Succession: {answer.post}")
 
 
 @app.command()
@@ -279,8 +277,7 @@ def career(
         return _emit_tenures(tenures, format)
     if not tenures:
         fail(f"no posts known for {display}")
-    console.print(render.tenures_table(tenures, f"Career: {display}", show_person=False))
-    console.print(render.tenure_evidence(tenures, show_person=False), highlight=False)
+    _print_tenures(tenures, f"Career: {display}", show_person=False)
 
 
 @app.command()
@@ -318,6 +315,11 @@ def split(
     store.add_override("split", person, name)
     now = sorted({p for (_, n), p in store.people().items() if n in names})
     console.print(f"split {display}: now " + "; ".join(f"{d} ({i})" for i, d in now), highlight=False)
+
+
+def _print_tenures(tenures: list, title: str, show_person: bool = True) -> None:  # type: ignore[type-arg]
+    console.print(render.tenures_table(tenures, title, show_person=show_person))
+    console.print(render.tenure_evidence(tenures, show_person=show_person), highlight=False)
 
 
 def _emit_tenures(tenures: list, format: str) -> None:  # type: ignore[type-arg]

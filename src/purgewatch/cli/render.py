@@ -151,12 +151,12 @@ def waves_table(waves: Sequence[Any]) -> Table:
 
 
 def compare_table(columns: Sequence[Any]) -> Table:
-    from purgewatch.export.report import _rows
+    from purgewatch.export.report import comparison_rows
 
     t = Table(title="Comparison of periods", title_justify="left")
     t.add_column("measure")
     for c in columns:
         t.add_column(str(c.period), justify="right")
-    for label, values in _rows(list(columns)):
+    for label, values in comparison_rows(list(columns)):
         t.add_row(label, *values)
     return t

@@ -13,8 +13,8 @@ from jinja2 import Environment, select_autoescape
 
 from purgewatch import __version__
 from purgewatch.analyze.compare import REMOVALS
-from purgewatch.analyze.queries import all_tenures, compare_periods
-from purgewatch.analyze.tenures import succession
+from purgewatch.analyze.queries import compare_periods, narrow
+from purgewatch.analyze.tenures import build_tenures, succession
 from purgewatch.analyze.waves import detect_by_country
 from purgewatch.resolve.posts import display_post
 from purgewatch.serve import charts
@@ -25,11 +25,11 @@ TOP_POSTS = 5
 
 def build(store: Store, periods: list[str] | None = None, org: str | None = None) -> str:
     """The report's HTML. `periods`: START:END strings for the comparison table (none: no table)."""
-    from purgewatch.analyze.queries import analysis_events
     from purgewatch.store import browse
 
-    events = analysis_events(store, org)
-    _, tenures = all_tenures(store)
+    everything, holdings = store.tenure_inputs()  # read once: waves, charts, chains and comparison share it
+    events = narrow(everything, org)
+    tenures = build_tenures(everything, holdings)
     facts = [e for e in events if e.get("factuality") in {"asserted", "reported"}]
     removals = [e for e in facts if e["type"] in (*REMOVALS, "arrested", "executed")]
     by_org = Counter(e.get("org") or display_post(e["position"]) for e in removals if e.get("org") or e.get("position"))
@@ -38,7 +38,7 @@ def build(store: Store, periods: list[str] | None = None, org: str | None = None
     chains = [(display_post(k), succession(tenures, k)) for k, _ in posts.most_common(TOP_POSTS)]
     waves = detect_by_country(events)
     months = browse.months(store)
-    columns = compare_periods(store, periods, org) if periods else []
+    columns = compare_periods(store, periods, org, events=events) if periods else []
     env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     template = env.from_string((resources.files("purgewatch.serve") / "templates" / "report.html").read_text("utf-8"))
     return template.render(
@@ -47,10 +47,10 @@ def build(store: Store, periods: list[str] | None = None, org: str | None = None
         legend=charts.legend(sorted({r["type"] for r in months}, key=list(charts.TYPE_COLOURS).index)),
         orgs_chart=charts.bars(by_org.most_common(15), fill="#c92a2a"),
         charges_chart=charts.bars(charges.most_common(), fill="#ae3ec9"),
-        chains=chains, columns=columns, rows=_rows(columns))
+        chains=chains, columns=columns, rows=comparison_rows(columns))
 
 
-def _rows(columns: list[Any]) -> list[tuple[str, list[str]]]:
+def comparison_rows(columns: list[Any]) -> list[tuple[str, list[str]]]:
     """The comparison table, one row per measure."""
     if not columns:
         return []

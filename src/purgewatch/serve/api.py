@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 import tempfile
@@ -223,8 +222,3 @@ async def upload(request: Request, authorization: Annotated[str | None, Header()
         raise HTTPException(400, f"could not read the uploaded form: {exc}") from None
     files = [f for f in form.getlist("files") if isinstance(f, StarletteUploadFile)]
     return await run_in_threadpool(ingest_uploads, request, files)
-
-
-def as_json(data: Any) -> str:
-    """For embedding data in a page (escaped for HTML by the template)."""
-    return json.dumps(data, ensure_ascii=False)

@@ -8,7 +8,6 @@ response carries a strict Content-Security-Policy.
 from __future__ import annotations
 
 import functools
-import math
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -120,12 +119,10 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
 
     @app.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
     def person(request: Request, person_id: str) -> HTMLResponse:
+        from purgewatch.analyze.tenures import Tenure
+
         data = api.person(app.state.store, person_id)
-        from purgewatch.analyze.tenures import Source, Tenure
-        tenures = [Tenure(**{k: v for k, v in t.items() if k not in {"start_sources", "end_sources", "held_on"}},
-                          start_sources=[Source(**s) for s in t["start_sources"]],
-                          end_sources=[Source(**s) for s in t["end_sources"]],
-                          held_on=[Source(**s) for s in t["held_on"]]) for t in data["tenures"]]
+        tenures = [Tenure.from_dict(t) for t in data["tenures"]]
         return page(request, "person.html", data=data, chart=charts.timeline(tenures, data["events"]),
                     legend=charts.legend(sorted({e["type"] for e in data["events"]}, key=TYPES.index)))
 
@@ -202,4 +199,4 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
 def _pages_around(page: int, pages: int) -> list[int]:
     """Page numbers to link: the first, the last, and two either side of the current one."""
     keep = {1, pages} | set(range(max(1, page - 2), min(pages, page + 2) + 1))
-    return sorted(p for p in keep if 1 <= p <= pages and not math.isnan(p))
+    return sorted(p for p in keep if 1 <= p <= pages)

@@ -44,10 +44,6 @@ def with_person_ids(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, 
     return rows
 
 
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
 def events_page(store: Store, f: EventFilter, sort: str = "date", desc: bool = False, page: int = 1,
                 per_page: int = 50) -> Page:
     """One page of filtered, sorted events, with the total."""

@@ -334,7 +334,7 @@ class Store:
                     rows = list(s.scalars(of_post))
                 hrows = list(s.scalars(select(Holding).where(Holding.post_key == post)))
                 holders = {(e.doc_id, e.person_name) for e in rows} | {(h.doc_id, h.person_name) for h in hrows}
-                pids = {p for p, in self._resolve_pairs(s, holders).values()} if holders else set()
+                pids = {pid for pid, _ in resolve_pairs(s, holders).values()} if holders else set()
                 if pids:
                     rows += list(s.scalars(select(Event).where(Event.post_key.is_(None), exists().where(
                         Resolution.doc_id == Event.doc_id, Resolution.name == Event.person_name,
@@ -351,7 +351,7 @@ class Store:
                         evidence.setdefault(ev.event_id, ev)
             names = {(e.doc_id, n) for e in rows for n in (e.person_name, e.replaces, e.replaced_by, e.agent) if n}
             names |= {(h.doc_id, h.person_name) for h in hrows}
-            people = self._resolve_pairs(s, names, with_names=True)
+            people = resolve_pairs(s, names)
             events = []
             for e in rows:
                 ev = evidence.get(e.id)
@@ -404,12 +404,6 @@ class Store:
             return None
 
         return [(first(b), first(a)) for b, a in found]
-
-    @staticmethod
-    def _resolve_pairs(s: Session, pairs: set[tuple[str, str]], with_names: bool = False) -> dict[tuple[str, str], Any]:
-        """(doc, name) -> (person id,) or, with_names, (person id, display name), for the pairs given."""
-        found = resolve_pairs(s, pairs)
-        return {k: (v if with_names else (v[0],)) for k, v in found.items()}
 
     # --- reading -----------------------------------------------------------------
     def _query(self, f: EventFilter) -> Select[Any]:
