@@ -8,10 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from purgewatch.ontology import load_backgrounds_data, ontology_path
+
 
 LABELS = ("military", "security", "technocrat", "party")
 NEAR_CHARS = 60  # a cue this close to the name counts double
@@ -25,9 +25,14 @@ class _Lexicon:
     negated: tuple[tuple[re.Pattern[str], str, str | None], ...]
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = yaml.safe_load((resources.files("purgewatch") / "ontology" / "backgrounds.yaml").read_text("utf-8"))
+    """backgrounds.yaml of the ontology in use (beside $PURGEWATCH_ONTOLOGY's file, else the bundled one)."""
+    return _compile(str(ontology_path() or ""))
+
+
+@lru_cache(maxsize=4)
+def _compile(where: str) -> _Lexicon:
+    data = load_backgrounds_data(where or None)
     cues = {label: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
                               + r")\b", re.IGNORECASE) for label, words in data["labels"].items()}
     negated = tuple((re.compile(r"\b" + re.escape(n["phrase"]) + r"\b", re.IGNORECASE), n["label"], n.get("against"))

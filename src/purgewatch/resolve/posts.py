@@ -17,11 +17,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
+
+from purgewatch.ontology import load_posts_data, ontology_path
 
 FUZZY_POST_THRESHOLD = 92.0
 """Minimum rapidfuzz ``token_sort_ratio`` (0-100) at which two different post keys count as one post."""
@@ -87,10 +87,14 @@ def _office(text: str) -> str:
     return _clean(text).replace(" ", "_")
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    text = resources.files("purgewatch.ontology").joinpath("posts.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    """posts.yaml of the ontology in use (beside $PURGEWATCH_ONTOLOGY's file, else the bundled one)."""
+    return _compile(str(ontology_path() or ""))
+
+
+@lru_cache(maxsize=4)
+def _compile(where: str) -> _Lexicon:
+    data = load_posts_data(where or None)
     variants = {_clean(k): _clean(v) for k, v in data["word_variants"].items()}
     offices = [_clean(o) for o in data["inverting_offices"]]
     fields: dict[str, str] = {}
