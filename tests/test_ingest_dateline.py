@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 from purgewatch.errors import DateError
+from purgewatch.ingest import dateline
 from purgewatch.ingest.dateline import (
     find_dateline,
     parse_metadata_date,
@@ -87,3 +89,51 @@ def test_dateline_parse_metadata_date_takes_timestamps(value: str, expected: dat
 def test_dateline_parse_metadata_date_rejects_prose() -> None:
     with pytest.raises(DateError):
         parse_metadata_date("last Tuesday")
+
+
+# --- long lines: the search reads a bounded head, whatever the length of the text ----------------
+
+FIVE_MB = 5 * 1024 * 1024
+# A dateline sits in the first few hundred characters; no line longer than this need be searched.
+HEAD_BOUND = 2000
+
+
+def _spy_on_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the length of every line the date patterns are run over."""
+    seen: list[int] = []
+    original = dateline._dates_in
+
+    def spy(line: str) -> list[tuple[date, int, int]]:
+        seen.append(len(line))
+        return original(line)
+
+    monkeypatch.setattr(dateline, "_dates_in", spy)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wire dateline, then one 5 MB paragraph full of narrative dates.
+        ("MOSCOW, May 14, 2024 (Reuters) - " + "He was arrested on 24 April 2024 and tried. " * (FIVE_MB // 44), date(2024, 5, 14)),
+        # Narrative dates only: no dateline, and no re-scan of the line for each of them.
+        ("He was arrested on 24 April 2024 and tried. " * (FIVE_MB // 44), None),
+        # No date at all and no newline.
+        ("x" * FIVE_MB, None),
+    ],
+    ids=["wire-dateline", "narrative-dates", "no-date"],
+)
+def test_dateline_reads_a_bounded_head_of_one_long_line(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: date | None
+) -> None:
+    seen = _spy_on_lines(monkeypatch)
+    started = time.perf_counter()
+    assert find_dateline(text) == expected
+    assert time.perf_counter() - started < 5  # a guard only: the bound below is the real check
+    assert seen and max(seen) <= HEAD_BOUND
+
+
+def test_dateline_a_cut_line_is_a_dateline_only_with_a_wire_tail() -> None:
+    # The line is cut at the bound, so what follows the date is unseen: only a wire dash ends it safely.
+    assert find_dateline("21 June 2024 " + "Capitalised Words " * 100_000) is None
+    assert find_dateline("Moscow, 21 June 2024 - " + "Capitalised Words " * 100_000) == date(2024, 6, 21)

@@ -17,6 +17,8 @@ from ..errors import DateError
 
 DATELINE_MAX_LINES = 15
 DATELINE_MAX_CHARS = 600
+# How much of one line is read: a dateline line is far shorter; see _head_lines.
+DATELINE_MAX_LINE_CHARS = 1000
 # Month names are validated by dateparser in these languages only: wider sets make it slow and
 # let it read ordinary words as months.
 DATELINE_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "it", "pl")
@@ -65,10 +67,18 @@ def parse_metadata_date(value: str) -> date:
 
 
 def find_dateline(text: str) -> date | None:
-    """The publication date stated in the head of `text`, or None when there is no dateline."""
-    for line in _head_lines(text):
+    """The publication date stated in the head of `text`, or None when there is no dateline.
+
+    Only a bounded head is read (DATELINE_MAX_CHARS, plus at most DATELINE_MAX_LINE_CHARS of the
+    line that crosses it), so the cost does not grow with the text: a 5 MB single-line text costs
+    what its first kilobyte does.
+    """
+    for line, cut in _head_lines(text):
         for found, start, end in _dates_in(line):
-            if _is_dateline(line[:start], line[end:]):
+            before, after = line[:start], line[end:]
+            if not _is_metadata(before):
+                break  # every later date has this narrative word before it too
+            if _is_dateline_tail(after, cut):
                 return found
     return None
 
@@ -81,15 +91,22 @@ def _from_parts(match: re.Match[str]) -> date | None:
         return None
 
 
-def _head_lines(text: str) -> list[str]:
-    """The first non-empty lines that start within DATELINE_MAX_CHARS (a long line is kept whole)."""
-    lines: list[str] = []
+def _head_lines(text: str) -> list[tuple[str, bool]]:
+    """The first non-empty lines that start within DATELINE_MAX_CHARS, each with whether it was cut.
+
+    A line is read up to DATELINE_MAX_LINE_CHARS: a dateline is short, and a longer line is a
+    paragraph whose date (if any) is told by a wire dash ("MOSCOW, May 14, 2024 (Reuters) - ...").
+    """
+    head = text[: DATELINE_MAX_CHARS + DATELINE_MAX_LINE_CHARS]
+    lines: list[tuple[str, bool]] = []
     offset = 0
-    for line in text.split("\n"):
+    for line in head.split("\n"):
         if offset >= DATELINE_MAX_CHARS or len(lines) >= DATELINE_MAX_LINES:
             break
+        runs_past_head = offset + len(line) >= len(head) and len(head) < len(text)
+        cut = len(line) > DATELINE_MAX_LINE_CHARS or runs_past_head
         if line.strip():
-            lines.append(line)
+            lines.append((line[:DATELINE_MAX_LINE_CHARS], cut))
         offset += len(line) + 1
     return lines
 
@@ -132,11 +149,18 @@ def _month_number(word: str) -> int | None:
     return parsed.month
 
 
-def _is_dateline(before: str, after: str) -> bool:
+def _is_metadata(words: str) -> bool:
+    """True when every word is capitalised (a name, a place) or a METADATA_WORDS word."""
+    return all(token[0].isupper() or token.lower() in METADATA_WORDS for token in _TOKEN.findall(words))
+
+
+def _is_dateline_tail(after: str, cut: bool) -> bool:
+    """Whether what follows a date on its line leaves the line a dateline.
+
+    Up to a wire dash the words must be metadata; what follows the dash is narrative. On a cut
+    line the end is unseen, so only a wire dash can settle it.
+    """
     wire = _WIRE_TAIL.match(after)
     if wire:
-        after = after[: wire.end()]
-    return all(
-        token[0].isupper() or token.lower() in METADATA_WORDS
-        for token in _TOKEN.findall(before + " " + after)
-    )
+        return _is_metadata(after[: wire.end()])
+    return not cut and _is_metadata(after)
