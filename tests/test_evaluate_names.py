@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from purgewatch.resolve.names import fold, surname_key, surnames_match
+from purgewatch.normalize.names import fold, surname_key, surnames_match
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Post normalisation: keys, display forms, organisations and countries (purgewatch.resolve.posts)."""
+"""Post normalisation: keys, display forms, organisations and countries (purgewatch.normalize.posts)."""
 
 from __future__ import annotations
 
 import pytest
 
-from purgewatch.resolve.posts import (
+from purgewatch.normalize.posts import (
     display_post,
     document_country,
     post_country,

@@ -16,7 +16,7 @@ from purgewatch.analyze.tenures import (
     succession,
 )
 from purgewatch.errors import PurgewatchError
-from purgewatch.resolve.posts import display_post, post_key
+from purgewatch.normalize.posts import display_post, post_key
 from purgewatch.store import Store
 
 

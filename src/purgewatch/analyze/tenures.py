@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from purgewatch.resolve.posts import display_post
+from purgewatch.normalize.posts import display_post
 
 ENDS = {"dismissed": "dismissed", "resigned": "resigned", "retired": "retired", "executed": "executed",
         "arrested": "arrested"}

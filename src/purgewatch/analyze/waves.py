@@ -82,7 +82,7 @@ def burst_states(counts: list[int], s: float = 3.0, gamma: float = 1.0) -> list[
 
 def detect_by_country(events: list[dict[str, Any]], s: float = 3.0, gamma: float = 1.0,
                       min_events: int = 3) -> list[Wave]:
-    """Waves in each country separately (a document's country, see resolve.posts.document_country): a
+    """Waves in each country separately (a document's country, see normalize.posts.document_country): a
     purge in one country is not measured against another's baseline."""
     by_country: dict[str | None, list[dict[str, Any]]] = {}
     for e in events:
@@ -146,7 +146,7 @@ def _weight(e: dict[str, Any]) -> int:
 
 
 def _org(e: dict[str, Any]) -> str | None:
-    from purgewatch.resolve.posts import display_post, post_org
+    from purgewatch.normalize.posts import display_post, post_org
 
     if e.get("org"):
         return str(e["org"])

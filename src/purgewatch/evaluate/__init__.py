@@ -22,7 +22,7 @@ from purgewatch.evaluate.scoring import (
     score,
     tokens_match,
 )
-from purgewatch.resolve.names import fold, surname_key, surnames_match
+from purgewatch.normalize.names import fold, surname_key, surnames_match
 
 __all__ = [
     "ARGUMENTS", "END_OF_TENURE", "EVENT_TYPES", "RELAXED_TYPES",

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from purgewatch.resolve.names import fold, surnames_match
+from purgewatch.normalize.names import fold, surnames_match
 
 Record = Mapping[str, Any]
 Outcome = Literal["true_positive", "false_positive", "missed", "ignored"]

@@ -16,7 +16,7 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
 from purgewatch.analyze.tenures import Tenure
-from purgewatch.resolve.posts import display_post, post_org
+from purgewatch.normalize.posts import display_post, post_org
 
 PREFIX = "purgewatch"
 

@@ -16,7 +16,7 @@ from purgewatch.analyze.compare import REMOVALS
 from purgewatch.analyze.queries import compare_periods, narrow
 from purgewatch.analyze.tenures import build_tenures, succession
 from purgewatch.analyze.waves import detect_by_country
-from purgewatch.resolve.posts import display_post
+from purgewatch.normalize.posts import display_post
 from purgewatch.serve import charts
 from purgewatch.store import Store
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from purgewatch.resolve.names import fold
+from purgewatch.normalize.names import fold
 
 GIVEN_NAME_THRESHOLD = 85.0
 SURNAME_THRESHOLD = 88.0

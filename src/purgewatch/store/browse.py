@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, literal_column, or_, select, tuple_
 
-from purgewatch.resolve.posts import display_post
+from purgewatch.normalize.posts import display_post
 from purgewatch.store.models import Document, Event, Holding, Resolution
 from purgewatch.store.repository import EventFilter, Store, resolve_pairs, to_record
 

@@ -38,7 +38,7 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     extractor: Mapped[str] = mapped_column(String(255))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
-    country: Mapped[str | None] = mapped_column(String(64))  # what the report is mainly about (resolve.posts)
+    country: Mapped[str | None] = mapped_column(String(64))  # what the report is mainly about (normalize.posts)
 
     events: Mapped[list[Event]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                                passive_deletes=True)
@@ -92,7 +92,7 @@ class Event(Base):
     agent: Mapped[str | None] = mapped_column(String(255))
     factuality: Mapped[str] = mapped_column(String(16))
     seq: Mapped[int] = mapped_column(Integer, default=0)  # order within the document
-    post_key: Mapped[str | None] = mapped_column(String(255), index=True)  # resolve.posts.post_key(position)
+    post_key: Mapped[str | None] = mapped_column(String(255), index=True)  # normalize.posts.post_key(position)
 
     document: Mapped[Document] = relationship(back_populates="events")
     person: Mapped[Person | None] = relationship()

@@ -23,9 +23,9 @@ from purgewatch.errors import PurgewatchError
 from purgewatch.records import Event as EventRecord
 from purgewatch.records import Holding as HoldingRecord
 from purgewatch.records import SourceDocument
-from purgewatch.resolve.names import fold, surname_key
+from purgewatch.normalize.names import fold, surname_key
 from purgewatch.resolve.persons import Mention, compare, name_tokens, resolve_mentions
-from purgewatch.resolve.posts import document_country, post_key
+from purgewatch.normalize.posts import document_country, post_key
 from purgewatch.store.db import open_engine
 from purgewatch.store.models import (
     Document,
