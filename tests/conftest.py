@@ -92,3 +92,18 @@ def pg_url():
     engine.dispose()
 
 
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run tests marked slow (processes, browsers, whole corpora); CI always does")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests run in CI (CI=true), with --run-slow, or when chosen with -m; a local run skips them."""
+    if config.getoption("--run-slow") or os.environ.get("CI") or config.getoption("-m"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs in CI, or locally with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

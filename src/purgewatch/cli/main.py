@@ -180,7 +180,7 @@ def _check_types(types: str | None) -> None:
     if not types:
         return
     from purgewatch.ontology import load_ontology
-    known = load_ontology().event_types
+    known = load_ontology().types
     bad = [t for t in (x.strip() for x in types.split(",")) if t not in known]
     if bad:
         fail(f"unknown event type {', '.join(bad)} (known: {', '.join(known)})")
