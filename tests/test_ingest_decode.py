@@ -68,3 +68,38 @@ def test_decode_refuses_binary(data: bytes) -> None:
 def test_decode_prefers_a_declared_encoding_over_detection() -> None:
     # Two Cyrillic words are too few for reliable detection; the HTML declaration settles it.
     assert decode_bytes("Чистка армии".encode("cp1251"), declared="windows-1251") == "Чистка армии"
+
+
+# --- stray NUL bytes and UTF-16 without a byte-order mark ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"Report\x00 on the purge.\n" + b"The general was dismissed. " * 20, "Report on the purge.\n" + "The general was dismissed. " * 20),
+        (("\x00" + RUSSIAN + "\x00").encode("utf-8"), RUSSIAN),
+        (FRENCH.encode("latin-1").replace(b" ", b"\x00 ", 1), FRENCH),
+    ],
+    ids=["ascii", "utf-8-cyrillic", "latin-1"],
+)
+def test_decode_drops_a_few_stray_nul_bytes(data: bytes, expected: str) -> None:
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Report on the purge. " * 10 + b"\x00" * 30,  # many NULs: over 1% of the bytes
+        (b"Report on the purge. " * 50)[:-3] + b"\x00\x01\x02" * 10,  # control bytes besides the NUL
+        b"\x00\x00\x00\x00" + b"A" * 300,
+    ],
+)
+def test_decode_still_refuses_text_with_many_nul_or_control_bytes(data: bytes) -> None:
+    with pytest.raises(NotText, match="binary content, not text"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("text", [RUSSIAN, FRENCH, GERMAN, "Report on the purge.\nThe general was dismissed.\n"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_reads_utf16_without_a_bom(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text

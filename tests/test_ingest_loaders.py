@@ -378,3 +378,21 @@ def test_loaders_manifest_entry_overrides_file_metadata(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "doc_id"), [("2024.06.report.txt", "2024.06.report"), ("Über.md", "Über")])
 def test_loaders_id_is_the_file_name_without_extension(tmp_path: Path, name: str, doc_id: str) -> None:
     assert only(load_file(write(tmp_path / name, "Text.\n"))).doc_id == doc_id
+
+
+# --- text that used to be refused as binary ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("stray-nul.txt", ("Purge report\n\n" + PARAGRAPH).encode("utf-8").replace(b" ", b" \x00", 1)),
+        ("utf16le.txt", ("Purge report\n\n" + PARAGRAPH).encode("utf-16-le")),
+        ("utf16be.md", ("Purge report\n\n" + PARAGRAPH).encode("utf-16-be")),
+        ("utf16le.jsonl", ('{"id": "u1", "text": "' + PARAGRAPH + '"}\n').encode("utf-16-le")),
+    ],
+)
+def test_loaders_read_text_with_stray_nul_bytes_or_in_bomless_utf16(tmp_path: Path, name: str, content: bytes) -> None:
+    document = only(load_file(write(tmp_path / name, content)))
+    assert "\x00" not in document.text
+    assert PARAGRAPH in document.text

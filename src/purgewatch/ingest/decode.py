@@ -1,7 +1,8 @@
-"""Bytes to text: UTF-8 first, then a detected legacy encoding (cp1251, koi8-r, latin-1...).
+"""Bytes to text: a BOM, BOM-less UTF-16, UTF-8, then a detected legacy encoding (cp1251, koi8-r...).
 
-Only newlines are normalised; every other character is kept, because later stages store
-character offsets into the text and those must point at what the source says.
+Only newlines are normalised and stray NUL characters dropped; every other character is kept,
+because later stages store character offsets into the text and those must point at what the
+source says.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _BOMS = (
 # a decoded binary holds many. 1% is far above what any real text shows.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_RATIO = 0.01
+# A few NUL bytes in otherwise normal text are debris (a bad copy, a scraper's padding) and are
+# dropped, as PostgreSQL text cannot hold them; more than this share of the bytes means binary.
+_MAX_NUL_RATIO = 0.01
+# UTF-16 without a BOM: the high byte of every ASCII character (space, digit, punctuation, and
+# every letter in Latin scripts) is a NUL, so NULs crowd one byte position of each pair. Cyrillic
+# text still has them at its spaces (about one pair in six); the other position has almost none.
+_UTF16_MIN_NUL_SHARE = 0.05
+_UTF16_MAX_OTHER_SHARE = 0.01
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -45,7 +54,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     text = text.removeprefix("\ufeff")
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
         raise NotText("binary content, not text")
-    return normalise_newlines(text)
+    return normalise_newlines(text.replace("\x00", ""))
 
 
 def _decode(data: bytes, declared: str | None) -> str:
@@ -55,9 +64,15 @@ def _decode(data: bytes, declared: str | None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise NotText("binary content, not text") from exc
-    # A NUL byte never occurs in 8-bit or UTF-8 text; without a BOM it means binary.
     if b"\x00" in data:
-        raise NotText("binary content, not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        # In 8-bit and UTF-8 text a NUL byte is only ever the character U+0000, so dropping the
+        # bytes drops exactly those characters.
+        if data.count(b"\x00") > _MAX_NUL_RATIO * len(data):
+            raise NotText("binary content, not text")
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -71,3 +86,21 @@ def _decode(data: bytes, declared: str | None) -> str:
     if best is None:
         raise NotText("binary content, not text")
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of BOM-less UTF-16 (LE or BE), told by where its NUL bytes fall; else None."""
+    pairs = len(data) // 2
+    if pairs == 0 or len(data) % 2:
+        return None
+    high_first, high_second = data[0::2].count(0), data[1::2].count(0)
+    if high_second >= _UTF16_MIN_NUL_SHARE * pairs and high_first <= _UTF16_MAX_OTHER_SHARE * pairs:
+        encoding = "utf-16-le"
+    elif high_first >= _UTF16_MIN_NUL_SHARE * pairs and high_second <= _UTF16_MAX_OTHER_SHARE * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:  # unpaired surrogates: not UTF-16 after all
+        return None
