@@ -20,7 +20,7 @@ def test_store_postgres_roundtrip_and_idempotency(pg_url):
     (rec,) = store.events()
     assert (rec["person"], rec["date"], rec["evidence"]) == ("Ivan Petrov", "2024-06", d.text)
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004_holding_since"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0005_mentions"
     # person resolution and analyst overrides use the same tables on PostgreSQL
     d2 = SourceDocument(doc_id="pg2", text="Ivan Petrov was arrested.", published=date(2024, 7, 1))
     ev2 = Event(type="arrested", person="I. Petrov", evidence=d2.text, start=0, end=len(d2.text), date="2024-07")

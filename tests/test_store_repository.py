@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from purgewatch.errors import DatabaseError
-from purgewatch.records import Event, Group, SourceDocument
+from purgewatch.records import Event, Group, Mention, SourceDocument
 from purgewatch.store import Store
 from purgewatch.store.repository import EventFilter
 
@@ -37,6 +37,17 @@ def test_store_changed_document_replaces_only_its_own_events(db_url):
     assert store.save(doc("a", "New text."), [event("Anna Sidorova", "appointed")], EXTRACTOR) == "replaced"
     people = sorted(r["person"] for r in store.events())
     assert people == ["Anna Sidorova", "Oleg Orlov"]
+
+
+def test_store_mentions_saved_with_document_and_replaced_with_it(db_url):
+    store = Store(db_url)
+    text = "Ivan Petrov met Oleg Orlov."
+    spans = [Mention("Oleg Orlov", 16, 26), Mention("Ivan Petrov", 0, 11)]
+    store.save(doc("m", text), [event("Ivan Petrov")], EXTRACTOR, mentions=spans)
+    assert store.mentions("m") == [Mention("Ivan Petrov", 0, 11), Mention("Oleg Orlov", 16, 26)]
+    store.save(doc("m", "Oleg Orlov resigned."), [], EXTRACTOR, mentions=[Mention("Oleg Orlov", 0, 10)])
+    assert store.mentions("m") == [Mention("Oleg Orlov", 0, 10)]
+    assert store.mentions("nope") == []
 
 
 def test_store_keeps_evidence_and_group(db_url):
@@ -83,7 +94,7 @@ def test_store_migrations_recorded(db_url):
     from sqlalchemy import text
     store = Store(db_url)
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004_holding_since"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0005_mentions"
 
 
 def test_database_from_the_first_schema_upgrades_without_loss(tmp_path):
@@ -103,6 +114,6 @@ def test_database_from_the_first_schema_upgrades_without_loss(tmp_path):
     engine.dispose()
     store = Store(url)  # opening migrates to the newest revision
     with store.engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0004_holding_since"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0005_mentions"
         assert conn.execute(text("select id from documents")).scalars().all() == ["old"]
     assert store.resolve_people() == 0

@@ -57,6 +57,15 @@ class Holding:
     since: bool = False  # "who had led the ministry since 2012": the date starts the tenure
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a document, as the extraction found it: character offsets into the document text."""
+
+    name: str
+    start: int
+    end: int
+
+
 @dataclass
 class Event:
     """One personnel event, tied to the sentence that states it (character offsets into the document text)."""

@@ -159,3 +159,16 @@ class Override(Base):
     a: Mapped[str] = mapped_column(String(255))
     b: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MentionSpan(Base):
+    """Where the extraction found a person named in a document (character offsets into its text), so
+    that the document page highlights the mentions the pipeline saw rather than searching the text again."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(255))

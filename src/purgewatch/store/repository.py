@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from purgewatch.errors import PurgewatchError
 from purgewatch.records import Event as EventRecord
 from purgewatch.records import Holding as HoldingRecord
+from purgewatch.records import Mention as MentionRecord
 from purgewatch.records import SourceDocument
 from purgewatch.normalize.names import fold, surname_key
 from purgewatch.resolve.persons import Mention, compare, name_tokens, resolve_mentions
@@ -32,6 +33,7 @@ from purgewatch.store.models import (
     Event,
     Evidence,
     Holding,
+    MentionSpan,
     Override,
     Person,
     PersonAlias,
@@ -107,8 +109,8 @@ class Store:
 
     @retried
     def save(self, doc: SourceDocument, events: list[EventRecord], extractor: str,
-             holdings: Iterable[HoldingRecord] = ()) -> str:
-        """Store a document and replace its events and holdings, atomically.
+             holdings: Iterable[HoldingRecord] = (), mentions: Iterable[MentionRecord] = ()) -> str:
+        """Store a document and replace its events, holdings and person mention spans, atomically.
         Returns 'added', 'replaced' or 'unchanged'. Person resolution is rebuilt by `resolve_people`."""
         with self.session.begin() as s:
             old = s.get(Document, doc.doc_id)
@@ -119,6 +121,7 @@ class Store:
                 s.execute(delete(Evidence).where(Evidence.doc_id == doc.doc_id))
                 s.execute(delete(Event).where(Event.doc_id == doc.doc_id))
                 s.execute(delete(Holding).where(Holding.doc_id == doc.doc_id))
+                s.execute(delete(MentionSpan).where(MentionSpan.doc_id == doc.doc_id))
                 s.execute(delete(Resolution).where(Resolution.doc_id == doc.doc_id))
                 s.delete(old)
                 s.flush()
@@ -132,6 +135,7 @@ class Store:
                 s.add(Holding(doc_id=doc.doc_id, person_name=h.person, position=h.position,
                               post_key=post_key(h.position), org=h.org, date=h.date, sentence=h.evidence,
                               start=h.start, end=h.end, since=h.since))
+            s.add_all(MentionSpan(doc_id=doc.doc_id, start=m.start, end=m.end, name=m.name) for m in mentions)
             seen: set[str] = set()
             for seq, ev in enumerate(events):
                 eid = event_id(doc.doc_id, ev)
@@ -287,6 +291,13 @@ class Store:
             for k in range(0, len(ids), 500):
                 out.update(s.execute(select(Document.id, Document.text).where(Document.id.in_(ids[k:k + 500]))).all())
         return out
+
+    def mentions(self, doc_id: str) -> list[MentionRecord]:
+        """The person mention spans stored with a document, in text order."""
+        with self.session() as s:
+            rows = s.execute(select(MentionSpan.name, MentionSpan.start, MentionSpan.end)
+                             .where(MentionSpan.doc_id == doc_id).order_by(MentionSpan.start, MentionSpan.end))
+            return [MentionRecord(name, start, end) for name, start, end in rows]
 
     def post_keys(self) -> list[str]:
         with self.session() as s:
