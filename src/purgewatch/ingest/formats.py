@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
@@ -25,6 +27,19 @@ PAGE_SEPARATOR = "\n\n"
 HTML_MIN_DATE = "1800-01-01"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _LANG = re.compile(r"[A-Za-z]{2,3}")
+# libxml2 stops building the tree at this depth unless told huge_tree=True, and trafilatura parses
+# without it: deeper text (common where unclosed <font> or <div> tags nest) silently vanished.
+LXML_MAX_DEPTH = 255
+# Even with huge_tree libxml2 builds no deeper than this; a tree this deep may have lost its end.
+LXML_HUGE_MAX_DEPTH = 2048
+# What the plain-text fallback leaves out: code, styles and the title, never shown as body text.
+_HIDDEN_TAGS = frozenset(["script", "style", "noscript", "template", "title"])
+# Elements that start a new line of text in the plain-text fallback.
+_BLOCK_TAGS = frozenset(
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "footer",
+     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+     "table", "td", "th", "tr", "ul"]
+)
 
 
 @dataclass(frozen=True)
@@ -46,9 +61,8 @@ def extract_html(data: bytes) -> Extracted:
         page = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
     except NotText as exc:
         raise ValueError(str(exc)) from None
-    text = trafilatura.extract(
-        page, favor_precision=True, include_comments=False, include_tables=False, deduplicate=False
-    )
+    tree = _parse_html(page.encode("utf-8"))
+    text = _main_text(page, tree)
     if not text or not text.strip():
         raise ValueError("no main text found in HTML")
     meta = trafilatura.extract_metadata(
@@ -64,7 +78,7 @@ def extract_html(data: bytes) -> Extracted:
         url=meta.url or None,
         outlet=meta.sitename or None,
         published=_iso_date(meta.date),
-        language=_html_language(page),
+        language=_html_language(tree),
     )
 
 
@@ -117,12 +131,99 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
-def _html_language(page: str) -> str | None:
-    """The primary subtag of <html lang="...">, lower-cased ("ru" for "ru-RU")."""
+def _parse_html(data: bytes) -> lxml_html.HtmlElement | None:
+    """The page as a full lxml tree (huge_tree: no depth limit), or None when lxml cannot parse it."""
+    parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
     try:
-        root = lxml_html.fromstring(page.encode("utf-8"))
-    except Exception:  # lxml rejects some degenerate pages trafilatura accepted; the language is optional
+        return lxml_html.document_fromstring(data, parser=parser)
+    except (etree.LxmlError, ValueError):  # an empty or degenerate page; trafilatura decides alone
         return None
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+
+
+def _main_text(page: str, tree: lxml_html.HtmlElement | None) -> str | None:
+    """trafilatura's main text. On a page nested deeper than libxml2's default limit, trafilatura
+    reads the full tree instead; past what even that holds, or when trafilatura loses the deepest
+    text, the page's plain text is kept whole (boilerplate included: better than losing text)."""
+    depth = _depth(tree) if tree is not None else 0
+    if tree is None or depth <= LXML_MAX_DEPTH:
+        return _trafilatura_text(page)
+    if depth < LXML_HUGE_MAX_DEPTH:
+        text = _trafilatura_text(tree)
+        deepest = _deepest_text(tree)
+        if text and (not deepest or _squash(deepest) in _squash(text)):
+            return text
+    return plain_text(page)
+
+
+def _trafilatura_text(page: str | lxml_html.HtmlElement) -> str | None:
+    return trafilatura.extract(
+        page, favor_precision=True, include_comments=False, include_tables=False, deduplicate=False
+    )
+
+
+def plain_text(page: str) -> str:
+    """Every visible text of the page, one line per block element. Reads tags as a stream, so any
+    depth of nesting is fine (the tree builders stop at a limit)."""
+    collector = _TextCollector()
+    collector.feed(page)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # open hidden elements; their text is skipped
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden.append(tag)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden and self.hidden[-1] == tag:
+            self.hidden.pop()
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _depth(tree: lxml_html.HtmlElement) -> int:
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _deepest_text(tree: lxml_html.HtmlElement) -> str:
+    """The text of the most deeply nested element that has some."""
+    depth = best_depth = 0
+    best = ""
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if isinstance(element.tag, str) and depth > best_depth and (element.text or "").strip():
+            best, best_depth = element.text or "", depth
+    return best
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _html_language(tree: lxml_html.HtmlElement | None) -> str | None:
+    """The primary subtag of <html lang="...">, lower-cased ("ru" for "ru-RU")."""
+    if tree is None:
+        return None
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     match = _LANG.fullmatch(lang.split("-")[0].split("_")[0].strip())
     return match.group(0).lower() if match else None
