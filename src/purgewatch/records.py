@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 EVENT_FIELDS = (
     "doc", "type", "person", "group", "position", "org", "date", "replaces",
@@ -91,3 +91,14 @@ class Event:
         rec = {k: getattr(self, k) for k in EVENT_FIELDS if k != "doc"}
         rec["group"] = asdict(self.group) if self.group else None
         return {"doc": doc_id, **rec}
+
+
+class NeighbourRow(TypedDict):
+    """An event of a post near a tenure's dates, its person resolved (`Store.post_neighbourhood`)."""
+
+    doc: str
+    name: str | None
+    type: str
+    factuality: str
+    person_id: str | None
+    person: str | None

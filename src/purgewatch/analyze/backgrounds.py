@@ -12,7 +12,6 @@ from typing import Any
 
 from purgewatch.ontology import load_backgrounds_data, ontology_path
 
-
 LABELS = ("military", "security", "technocrat", "party")
 NEAR_CHARS = 60  # a cue this close to the name counts double
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")

@@ -125,7 +125,7 @@ def column(period: Period, events: list[dict[str, Any]], tenures: list[Tenure], 
             who = _who(e) or ""
             if b is not None and (who not in seen or seen[who] == "unknown"):
                 seen[who] = b.label
-    col.backgrounds = {lab: n for lab, n in Counter(seen.values()).most_common()}
+    col.backgrounds = dict(Counter(seen.values()).most_common())
     for lab in (*LABELS, "unknown"):
         col.backgrounds.setdefault(lab, 0)
     charges: dict[tuple[str, str], None] = {}

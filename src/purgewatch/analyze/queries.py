@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import process
 
+from purgewatch.analyze.neighbours import pick_neighbours
 from purgewatch.analyze.tenures import (
     Tenure,
     build_tenures,
@@ -61,7 +62,8 @@ def career_of(store: Store, person_id: str) -> list[Tenure]:
     events, holdings = store.tenure_inputs(person_id=person_id)
     tenures = career(build_tenures(events, holdings), person_id)
     open_ends = [t for t in tenures if not (t.predecessor and t.successor)]
-    found = store.neighbours(person_id, [(t.post_key, t.start or t.first_seen, t.end) for t in open_ends])
+    spans = [(t.post_key, t.start or t.first_seen, t.end) for t in open_ends]
+    found = pick_neighbours(person_id, store.post_neighbourhood(spans))
     for t, (before, after) in zip(open_ends, found, strict=True):
         if t.predecessor is None and before:
             t.predecessor = before

@@ -20,13 +20,16 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from purgewatch.errors import PurgewatchError
+from purgewatch.normalize.names import surname_key
+from purgewatch.normalize.posts import post_key
 from purgewatch.records import Event as EventRecord
 from purgewatch.records import Holding as HoldingRecord
 from purgewatch.records import Mention as MentionRecord
-from purgewatch.records import SourceDocument
-from purgewatch.normalize.names import fold, surname_key
-from purgewatch.resolve.persons import Mention, compare, name_tokens, resolve_mentions
-from purgewatch.normalize.posts import document_country, post_key
+from purgewatch.records import NeighbourRow, SourceDocument
+from purgewatch.resolve.country import report_country
+from purgewatch.resolve.inputs import EventNames, HoldingNames, ResolutionInputs, resolve_people
+from purgewatch.resolve.lookup import matching_people
+from purgewatch.resolve.persons import Resolved
 from purgewatch.store.db import open_engine
 from purgewatch.store.models import (
     Document,
@@ -182,42 +185,35 @@ class Store:
     # --- people across documents ---------------------------------------------------
     @retried
     def resolve_people(self) -> int:
-        """Rebuild which person every name in every document is (resolve.persons), with the analysts'
-        merges and splits applied last. Returns the number of persons."""
-        mentions: dict[tuple[str, str], Mention] = {}
-
-        def mention(doc_id: str, name: str | None) -> Mention | None:
-            if not name:
-                return None
-            return mentions.setdefault((doc_id, name), Mention(doc_id, name))
-
+        """Rebuild which person every name in every document is (resolve.inputs), with the analysts'
+        merges and splits applied last, in one transaction. Returns the number of persons."""
         with self.session.begin() as s:
             if s.get_bind().dialect.name == "postgresql":
                 s.execute(text("SELECT pg_advisory_xact_lock(7366)"))  # one resolution at a time
-            for doc_id, name, key, when, repl, repl_by, agent in s.execute(select(
-                    Event.doc_id, Event.person_name, Event.post_key, Event.date, Event.replaces, Event.replaced_by,
-                    Event.agent)):
-                m = mention(doc_id, name)
-                if m is not None:
-                    if key:
-                        m.posts.add(key)
-                    if when and when[:4].isdigit():
-                        m.years.add(int(when[:4]))
-                for other in (repl, repl_by, agent):
-                    mention(doc_id, other)
-            for doc_id, name, key, when in s.execute(select(Holding.doc_id, Holding.person_name, Holding.post_key,
-                                                            Holding.date)):
-                m = mention(doc_id, name)
-                if m is not None:
-                    m.posts.add(key)
-                    if when and when[:4].isdigit():
-                        m.years.add(int(when[:4]))
-            overrides = [(o.kind, o.a, o.b) for o in s.scalars(select(Override).order_by(Override.id))]
-            resolved = resolve_mentions(mentions.values(), overrides)
-            s.execute(delete(Resolution))
-            s.add_all(Resolution(doc_id=d, name=n, person_id=r.person_id, person_name=r.person_name, reason=r.reason)
-                      for (d, n), r in resolved.items())
+            resolved = resolve_people(self.resolution_inputs(s))
+            self.write_resolution(s, resolved)
             return len({r.person_id for r in resolved.values()})
+
+    @staticmethod
+    def resolution_inputs(s: Session) -> ResolutionInputs:
+        """Every stored name with its document, post key and date, and the overrides in order."""
+        events: list[EventNames] = [
+            (doc_id, name, key, when, (repl, repl_by, agent))
+            for doc_id, name, key, when, repl, repl_by, agent in s.execute(select(
+                Event.doc_id, Event.person_name, Event.post_key, Event.date, Event.replaces, Event.replaced_by,
+                Event.agent))]
+        holdings: list[HoldingNames] = [
+            (doc_id, name, key, when) for doc_id, name, key, when in s.execute(
+                select(Holding.doc_id, Holding.person_name, Holding.post_key, Holding.date))]
+        overrides = [(o.kind, o.a, o.b) for o in s.scalars(select(Override).order_by(Override.id))]
+        return ResolutionInputs(events, holdings, overrides)
+
+    @staticmethod
+    def write_resolution(s: Session, resolved: dict[tuple[str, str], Resolved]) -> None:
+        """Replace every stored resolution by `resolved`, in the caller's transaction."""
+        s.execute(delete(Resolution))
+        s.add_all(Resolution(doc_id=d, name=n, person_id=r.person_id, person_name=r.person_name, reason=r.reason)
+                  for (d, n), r in resolved.items())
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after a large load; PostgreSQL's autovacuum would do it
@@ -246,27 +242,17 @@ class Store:
                 Resolution.person_id == name, Resolution.name == name, Resolution.person_name == name)))}
             if not found:
                 words = [w for w in re.split(r"[\s.,;]+", name) if len(w) >= 3]
-                rows = s.execute(select(*cols).where(or_(*[Resolution.name.ilike(f"%{w}%") for w in words]))).all() \
-                    if words else []
-                found = self._matching(name, rows)
+                rows = s.execute(select(*cols).where(or_(*[Resolution.name.ilike(f"%{w}%") for w in words])))\
+                    .all() if words else []
+                found = matching_people(name, rows)
                 if not found:
-                    found = self._matching(name, s.execute(select(*cols)).all())
+                    found = matching_people(name, s.execute(select(*cols)).all())
         if not found:
             raise PurgewatchError(f"no person named {name!r} in the database")
         if len(found) > 1:
             names = ", ".join(sorted(f"{pname} ({pid})" for pid, pname in found))
             raise PurgewatchError(f"{name!r} is ambiguous: {names}; give the full name or the id")
         return next(iter(found))
-
-    @staticmethod
-    def _matching(name: str, rows: Iterable[Any]) -> set[tuple[str, str]]:
-        want = fold_name(name)
-        rows = list(rows)
-        found = {(p, pn) for p, pn, n in rows if fold_name(n) == want or fold_name(pn) == want}
-        if not found:  # another spelling, order or transliteration of a stored name
-            query = name_tokens(name)
-            found = {(p, pn) for p, pn, n in rows if compare(query, name_tokens(n)) is not None}
-        return found
 
     def person_names(self, person_id: str) -> list[dict[str, str]]:
         """Every name the person goes by, in which document, and why it was taken to be this person."""
@@ -388,33 +374,32 @@ class Store:
                                  "start": h.start, "end": h.end, "since": h.since})
         return events, holdings
 
-    def neighbours(self, person_id: str, spans: list[tuple[str, str | None, str | None]]
-                   ) -> list[tuple[str | None, str | None]]:
-        """For each (post, start, end): who held the post just before `start` and who took it just after
-        `end` (other people than `person_id`, by date). One session, two small indexed queries per span."""
-        ends = ["dismissed", "resigned", "retired", "executed", "arrested"]
-        found: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] = []
+    def post_neighbourhood(self, spans: list[tuple[str, str | None, str | None]]
+                           ) -> list[tuple[list[NeighbourRow], list[NeighbourRow]]]:
+        """For each (post, start, end): the post's events nearest before `start` (latest first) and after
+        `end` (earliest first), with their people resolved; `analyze.neighbours` picks from them. One
+        session, two small indexed queries per span."""
+        found: list[tuple[list[Any], list[Any]]] = []
         with self.session() as s:
             for post, start, end in spans:
-                # the post's events nearest the dates, by the (post_key, date) index; filtered here
+                # the post's events nearest the dates, by the (post_key, date) index
                 cols = select(Event.doc_id, Event.person_name, Event.type, Event.factuality).where(
                     Event.post_key == post)
                 before = s.execute(cols.where(Event.date <= start).order_by(Event.date.desc())
                                    .limit(NEIGHBOUR_SCAN)).all() if start else []
                 after = s.execute(cols.where(Event.date >= end).order_by(Event.date)
                                   .limit(NEIGHBOUR_SCAN)).all() if end else []
-                found.append(([(d, n) for d, n, t, f in before if n and t in ends and f in FACTUAL][:5],
-                              [(d, n) for d, n, t, f in after if n and t == "appointed" and f in FACTUAL][:5]))
-            names = resolve_pairs(s, {p for b, a in found for p in b + a})
+                found.append((list(before), list(after)))
+            names = resolve_pairs(s, {(d, n) for b, a in found for d, n, _, _ in b + a if n})
 
-        def first(rows: list[tuple[str, str]]) -> str | None:
-            for row in rows:
-                hit = names.get(row)
-                if hit is not None and hit[0] != person_id:
-                    return hit[1]
-            return None
+        def rows(raw: list[Any]) -> list[NeighbourRow]:
+            out: list[NeighbourRow] = []
+            for d, n, t, f in raw:
+                pid, pname = names.get((d, n), (None, None)) if n else (None, None)
+                out.append(NeighbourRow(doc=d, name=n, type=t, factuality=f, person_id=pid, person=pname))
+            return out
 
-        return [(first(b), first(a)) for b, a in found]
+        return [(rows(b), rows(a)) for b, a in found]
 
     # --- reading -----------------------------------------------------------------
     def _query(self, f: EventFilter) -> Select[Any]:
@@ -468,10 +453,8 @@ class Store:
                 "events_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])), "latest": latest}
 
 
-LEAD_CHARS = 400
 NEAR_EVENTS = 60  # events of a post before and after a date that `who --on` reads
 NEIGHBOUR_SCAN = 40  # events of a post looked at for the holder just before or after a tenure
-FACTUAL = ("asserted", "reported")
 
 
 def resolve_pairs(s: Session, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -490,22 +473,6 @@ def resolve_pairs(s: Session, pairs: set[tuple[str, str]]) -> dict[tuple[str, st
             if n in wanted[d]:
                 out[(d, n)] = (pid, pname)
     return out
-
-
-def report_country(doc: SourceDocument, events: list[EventRecord]) -> str | None:
-    """The country a report is about: its country cues, those of the headline and lead weighted up (a
-    report on a purge also mentions the invader, the foreign press, an ambassador's posting)."""
-    years = sorted(int(e.date[:4]) for e in events if e.date and e.date[:4].isdigit())
-    # the story's own era (the median year of its events): "Moscow" in a story of 1937 is the USSR's
-    year = years[len(years) // 2] if years else (doc.published.year if doc.published else None)
-    lead = doc.text[:LEAD_CHARS]
-    # the headline and lead name the report's subject: their cues count three times
-    return document_country(f"{doc.text}\n{lead}\n{lead}", year)
-
-
-def fold_name(name: str) -> str:
-    """A name compared without case, accents, script or punctuation: "Sergei  Shoigu." = "sergei shoigu"."""
-    return " ".join(fold(w.strip(".,;:()")) for w in name.split() if w.strip(".,;:()"))
 
 
 def to_record(e: Event) -> dict[str, Any]:
