@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from conftest import write
 
 from purgewatch.errors import LoadError
-from purgewatch.ingest import iter_documents
+from purgewatch.ingest import LoadWarning, iter_documents
 from purgewatch.records import SourceDocument
 
 # The shared folder sits beside the repository checkout; how deep the checkout is varies
@@ -22,6 +23,10 @@ SHARED = next(
 DEV_TEXTS = SHARED / "corpus" / "dev" / "texts"
 
 
+
+
+def sha12(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def split(items: list[SourceDocument | LoadError]) -> tuple[list[SourceDocument], list[LoadError]]:
@@ -58,7 +63,9 @@ def test_documents_go_on_after_errors(tmp_path: Path) -> None:
     named = [tmp_path, tmp_path / "missing.txt", write(tmp_path.parent / "outside.docx", b"PK")]
     items = list(iter_documents(named))
     documents, errors = split(items)
-    assert [d.doc_id for d in documents] == ["1_good", "5_lines-1", "5_lines-3", "6_good"]
+    assert [d.doc_id for d in documents] == [
+        "1_good", f"5_lines-{sha12('Good line.')}", f"5_lines-{sha12('Another.')}", "6_good",
+    ]
     assert [(Path(e.path).name, e.reason.split(" (")[0]) for e in errors] == [
         ("2_empty.txt", "empty file"),
         ("3_binary.txt", "binary content, not text"),
@@ -180,3 +187,17 @@ def test_documents_dev_corpus_datelines_agree_with_the_manifest(tmp_path: Path) 
         write(tmp_path / source.name, source.read_bytes())
     documents, _ = split(list(iter_documents([tmp_path])))
     assert [d.published for d in documents] == [date(2024, 6, 21), date(1940, 10, 5)]
+
+
+def test_documents_a_bad_manifest_date_keeps_the_doc_id_and_warns(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Headline\n21 June 2024\n\nBody.\n")
+    write(tmp_path / "manifest.jsonl", '{"file": "a.txt", "doc": "doc-a", "title": "Given", "published": "yesterday"}\n')
+    documents, errors = split(list(iter_documents([tmp_path])))
+    [document] = documents
+    # The id and title come from the manifest; the date falls back to the dateline.
+    assert (document.doc_id, document.title, document.published) == ("doc-a", "Given", date(2024, 6, 21))
+    [warning] = errors
+    assert isinstance(warning, LoadWarning)
+    assert str(warning) == (
+        f"{tmp_path / 'manifest.jsonl'}: line 1: invalid 'published' date 'yesterday' (ignored; the rest of the line is used)"
+    )

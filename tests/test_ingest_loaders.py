@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from datetime import date
@@ -12,7 +13,7 @@ from conftest import write
 from pypdf import PdfReader, PdfWriter
 
 from purgewatch.errors import LoadError
-from purgewatch.ingest import loaders
+from purgewatch.ingest import LoadWarning, loaders
 from purgewatch.ingest.formats import plain_text
 from purgewatch.ingest.loaders import iter_file, load_file
 from purgewatch.ingest.manifest import ManifestEntry
@@ -86,6 +87,11 @@ def make_html(head: str = "", body: str = PARAGRAPH * 3, lang: str = "en") -> st
 </body></html>"""
 
 
+
+
+def content_id(prefix: str, text: str) -> str:
+    """The id of a JSONL line without one: the file stem, "-", 12 hex digits of the text's SHA-256."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
 
 
 def only(documents: list[SourceDocument]) -> SourceDocument:
@@ -295,20 +301,23 @@ def test_loaders_jsonl_yields_good_lines_and_names_bad_ones(tmp_path: Path) -> N
     items = list(iter_file(path))
     documents = [item for item in items if isinstance(item, SourceDocument)]
     errors = [item.reason for item in items if isinstance(item, LoadError)]
-    assert [d.doc_id for d in documents] == ["a1", "batch-2", "42"]
+    second_id = content_id("batch", "Second report.\nWith a CRLF escaped in JSON.")
+    assert [d.doc_id for d in documents] == ["a1", second_id, content_id("batch", "Bad date."), "42"]
     assert errors == [
         "line 4: invalid JSON",
         "line 5: no 'text' field",
         "line 6: empty 'text'",
         "line 7: not a JSON object",
-        "line 8: invalid 'published' date 'soon'",
+        "line 8: invalid 'published' date 'soon' (ignored; the rest of the line is used)",  # a LoadWarning
         "line 9: duplicate id 'a1' (first on line 1)",
     ]
-    first, second, third = documents
+    assert [type(item) for item in items if isinstance(item, LoadError)].count(LoadWarning) == 1
+    first, second, bad_date, fourth = documents
     assert (first.title, first.url, first.published, first.language) == ("One", "https://x.org/1", date(2024, 6, 21), "ru")
     assert second.text == "Second report.\nWith a CRLF escaped in JSON."
     assert second.title is None and second.published is None
-    assert third.published == date(2024, 5, 14)
+    assert bad_date.text == "Bad date." and bad_date.published is None
+    assert fourth.published == date(2024, 5, 14)
 
 
 def test_loaders_load_file_is_strict_about_jsonl(tmp_path: Path) -> None:
@@ -320,8 +329,10 @@ def test_loaders_jsonl_takes_prefix_and_defaults_from_the_manifest_entry(tmp_pat
     path = write(tmp_path / "batch.jsonl", '{"text": "No metadata."}\n{"text": "Own.", "language": "de", "outlet": "Own"}\n')
     meta = ManifestEntry(file="batch.jsonl", doc="feed", outlet="Wire", language="ru", published=date(2024, 1, 2))
     first, second = load_file(path, meta=meta)
-    assert (first.doc_id, first.outlet, first.language, first.published) == ("feed-1", "Wire", "ru", date(2024, 1, 2))
-    assert (second.doc_id, second.outlet, second.language) == ("feed-2", "Own", "de")
+    assert (first.doc_id, first.outlet, first.language, first.published) == (
+        content_id("feed", "No metadata."), "Wire", "ru", date(2024, 1, 2),
+    )
+    assert (second.doc_id, second.outlet, second.language) == (content_id("feed", "Own."), "Own", "de")
 
 
 # --- precedence -------------------------------------------------------------------------------
@@ -433,3 +444,33 @@ def test_loaders_html_plain_text_fallback_shows_only_visible_text() -> None:
         "<p>First &amp; foremost</p>tail text<script>var x = '<p>no</p>';</script><div>Second</div></body></html>"
     )
     assert plain_text(page) == "First & foremost\ntail text\nSecond"
+
+
+# --- JSONL ids that survive edits; bad fields dropped, not the line ------------------------------
+
+
+def test_loaders_jsonl_line_without_id_gets_a_content_id_stable_across_edits(tmp_path: Path) -> None:
+    lines = ['{"text": "First report."}', '{"text": "Second report."}', '{"id": "x", "text": "Third."}', '{"text": "Fourth."}']
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    before = [d.doc_id for d in load_file(path)]
+    assert before == [content_id("feed", "First report."), content_id("feed", "Second report."), "x", content_id("feed", "Fourth.")]
+    write(path, "\n".join(lines[1:]) + "\n")  # the first line deleted: every other id is unchanged
+    assert [d.doc_id for d in load_file(path)] == before[1:]
+
+
+def test_loaders_jsonl_same_text_twice_without_id_is_a_duplicate(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", '{"text": "Same."}\n{"text": "Same."}\n')
+    items = list(iter_file(path))
+    assert [d.doc_id for d in items if isinstance(d, SourceDocument)] == [content_id("feed", "Same.")]
+    assert [e.reason for e in items if isinstance(e, LoadError)] == [f"line 2: duplicate id '{content_id('feed', 'Same.')}' (first on line 1)"]
+
+
+def test_loaders_jsonl_bad_date_keeps_the_document_and_warns(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", '{"id": "d1", "title": "T", "text": "Headline\\n21 June 2024\\nBody.", "published": "soon"}\n')
+    items = list(iter_file(path))
+    [document] = [d for d in items if isinstance(d, SourceDocument)]
+    assert (document.doc_id, document.title, document.published) == ("d1", "T", date(2024, 6, 21))
+    [warning] = [e for e in items if isinstance(e, LoadError)]
+    assert isinstance(warning, LoadWarning)
+    assert warning.reason == "line 1: invalid 'published' date 'soon' (ignored; the rest of the line is used)"
+    assert load_file(path) == [document]  # a warning is not a failure, even for the strict form

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from purgewatch.errors import LoadError
+from purgewatch.ingest import LoadWarning
 from purgewatch.ingest.manifest import ManifestEntry, parse_manifest_line, read_manifest
 
 
@@ -77,3 +79,38 @@ def test_manifest_line_refused_with_reason(line: str, reason: str) -> None:
 )
 def test_manifest_line_normalises_values(line: str, expected: ManifestEntry) -> None:
     assert parse_manifest_line(line) == expected
+
+
+# --- a bad field drops that field only ----------------------------------------------------------
+
+
+def test_manifest_bad_date_drops_only_the_date_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"file": "a.txt", "doc": "doc-a"}\n'
+        '{"file": "b.txt", "doc": "doc-b", "title": "Kept", "outlet": "Wire", "published": "14/05/2024"}\n',
+        encoding="utf-8",
+    )
+    manifest = read_manifest(tmp_path)
+    assert manifest is not None
+    assert manifest.entries["b.txt"] == ManifestEntry("b.txt", doc="doc-b", title="Kept", outlet="Wire")
+    [warning] = manifest.errors
+    assert isinstance(warning, LoadWarning) and isinstance(warning, LoadError)
+    assert (warning.path, warning.reason) == (
+        str(tmp_path / "manifest.jsonl"),
+        "line 2: invalid 'published' date '14/05/2024' (ignored; the rest of the line is used)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "dropped"),
+    [
+        ('{"file": "a.txt", "doc": "d", "published": "June"}', ManifestEntry("a.txt", doc="d"), ["invalid 'published' date 'June'"]),
+        ('{"file": "a.txt", "doc": "d", "title": ["x"]}', ManifestEntry("a.txt", doc="d"), ["'title' must be a string"]),
+        ('{"file": "a.txt", "doc": true, "title": "T"}', ManifestEntry("a.txt", title="T"), ["'doc' must be a string"]),
+        ('{"file": "a.txt", "doc": "d"}', ManifestEntry("a.txt", doc="d"), []),
+    ],
+)
+def test_manifest_line_lenient_drops_bad_fields(line: str, expected: ManifestEntry, dropped: list[str]) -> None:
+    problems: list[str] = []
+    assert parse_manifest_line(line, dropped=problems) == expected
+    assert problems == dropped

@@ -1,12 +1,14 @@
 """One file to SourceDocuments: guards (size, emptiness, permissions), format dispatch, metadata merge.
 
 Every failure is a LoadError with a one-line reason; `iter_file` yields them so a JSONL file with one
-bad line still gives its good lines, and `load_file` is the strict form that raises.
+bad line still gives its good lines, and `load_file` is the strict form that raises. A field that
+cannot be used (a bad date) is left out with a LoadWarning; the document is kept.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import stat
@@ -20,11 +22,15 @@ from .dateline import find_dateline
 from .decode import NotText, decode_bytes
 from .formats import Extracted, extract_html, extract_pdf
 from .manifest import MANIFEST_NAME, ManifestEntry, optional_date, optional_str
+from .problems import LoadWarning
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A first line longer than this is a paragraph, not a title.
 TITLE_MAX_CHARS = 150
+# Hex digits of the text's SHA-256 in the id of a JSONL line without one (48 bits: no collision
+# in any corpus this tool will see, and short enough to read).
+CONTENT_ID_DIGITS = 12
 _MB = 1024 * 1024
 # records.py owns the default language; read it rather than repeat it.
 DEFAULT_LANGUAGE = SourceDocument(doc_id="", text="").language
@@ -33,9 +39,14 @@ DEFAULT_LANGUAGE = SourceDocument(doc_id="", text="").language
 def load_file(
     path: str | Path, published: date | None = None, meta: ManifestEntry | None = None
 ) -> list[SourceDocument]:
-    """The documents in one file; raises the first LoadError (for JSONL: the first bad line)."""
+    """The documents in one file; raises the first LoadError (for JSONL: the first bad line).
+
+    A LoadWarning is not raised: its document is loaded, only the bad field is missing.
+    """
     documents: list[SourceDocument] = []
     for item in iter_file(path, published, meta):
+        if isinstance(item, LoadWarning):
+            continue
         if isinstance(item, LoadError):
             raise item
         documents.append(item)
@@ -134,8 +145,9 @@ def _iter_jsonl(
         if not line.strip():
             continue
         any_line = True
+        dropped: list[str] = []
         try:
-            document = _jsonl_document(path, line, f"{prefix}-{number}", published, meta)
+            document = _jsonl_document(path, line, prefix, published, meta, dropped)
         except ValueError as exc:
             yield LoadError(str(path), f"line {number}: {exc}")
             continue
@@ -146,14 +158,17 @@ def _iter_jsonl(
             )
             continue
         first_line[document.doc_id] = number
+        for reason in dropped:
+            yield LoadWarning(str(path), f"line {number}: {reason} (ignored; the rest of the line is used)")
         yield document
     if not any_line:
         yield LoadError(str(path), "no text (whitespace only)")
 
 
 def _jsonl_document(
-    path: Path, line: str, default_id: str, published: date | None, meta: ManifestEntry
+    path: Path, line: str, prefix: str, published: date | None, meta: ManifestEntry, dropped: list[str]
 ) -> SourceDocument:
+    """One line's document. A bad optional field is left out and its reason added to `dropped`."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError:
@@ -169,16 +184,36 @@ def _jsonl_document(
         raise ValueError("empty 'text'")
     # The file was decoded with newlines normalised, but "\r\n" escaped inside a JSON string was not.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def field(key: str) -> str | None:
+        try:
+            return optional_str(obj, key)
+        except ValueError as exc:
+            dropped.append(str(exc))
+            return None
+
+    try:
+        line_date = optional_date(obj, "published")
+    except ValueError as exc:
+        dropped.append(str(exc))
+        line_date = None
     return SourceDocument(
-        doc_id=optional_str(obj, "id") or default_id,
+        doc_id=field("id") or content_id(prefix, text),
         text=text,
         path=str(path),
-        title=optional_str(obj, "title"),
-        url=optional_str(obj, "url"),
-        outlet=optional_str(obj, "outlet") or meta.outlet,
-        published=published or optional_date(obj, "published") or meta.published or find_dateline(text),
-        language=optional_str(obj, "language") or meta.language or DEFAULT_LANGUAGE,
+        title=field("title"),
+        url=field("url"),
+        outlet=field("outlet") or meta.outlet,
+        published=published or line_date or meta.published or find_dateline(text),
+        language=field("language") or meta.language or DEFAULT_LANGUAGE,
     )
+
+
+def content_id(prefix: str, text: str) -> str:
+    """The id of a JSONL line that has none: `prefix` and a hash of its text. Unlike a line number,
+    it stays the same when other lines are added, deleted or reordered, so a re-ingest of an edited
+    file finds what is already stored instead of storing it again under a new id."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:CONTENT_ID_DIGITS]}"
 
 
 def _first_line_title(text: str, markdown: bool) -> str | None:

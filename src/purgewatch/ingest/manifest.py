@@ -1,6 +1,7 @@
 """The per-folder manifest.jsonl: metadata for the files beside it, one JSON object a line.
 
 A bad line is reported and skipped, not fatal: one typo should not stop a corpus from loading.
+A bad field (a date that is not a date) is dropped with a warning and the rest of its line kept.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from ..errors import DateError, LoadError
 from .dateline import parse_metadata_date
+from .problems import LoadWarning
 
 MANIFEST_NAME = "manifest.jsonl"
 _TEXT_FIELDS = ("doc", "title", "outlet", "url", "language")
@@ -33,7 +35,8 @@ class ManifestEntry:
 
 @dataclass
 class Manifest:
-    """A folder's manifest: entries keyed by file name, and the lines that could not be used."""
+    """A folder's manifest: entries keyed by file name, and its problems in line order: a LoadError
+    for each line that could not be used, a LoadWarning for each field dropped from a line."""
 
     path: Path
     entries: dict[str, ManifestEntry] = field(default_factory=dict)
@@ -58,11 +61,16 @@ def read_manifest(folder: Path) -> Manifest | None:
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
+        dropped: list[str] = []
         try:
-            entry = parse_manifest_line(line)
+            entry = parse_manifest_line(line, dropped=dropped)
         except ValueError as exc:
             manifest.errors.append(LoadError(str(path), f"line {number}: {exc}"))
             continue
+        manifest.errors.extend(
+            LoadWarning(str(path), f"line {number}: {reason} (ignored; the rest of the line is used)")
+            for reason in dropped
+        )
         if entry.file in manifest.entries:
             first = manifest.lines[entry.file]
             manifest.errors.append(
@@ -74,10 +82,12 @@ def read_manifest(folder: Path) -> Manifest | None:
     return manifest
 
 
-def parse_manifest_line(line: str) -> ManifestEntry:
+def parse_manifest_line(line: str, dropped: list[str] | None = None) -> ManifestEntry:
     """One manifest line to an entry; ValueError with a short reason when the line is unusable.
 
-    A line with any invalid field is refused as a whole rather than half-applied.
+    Strict by default: a line with any invalid field is refused. Lenient when `dropped` is given:
+    an invalid field other than `file` is left out and its reason appended to `dropped`, so a bad
+    date does not cost the line its doc id and title.
     """
     try:
         obj = json.loads(line)
@@ -90,8 +100,15 @@ def parse_manifest_line(line: str) -> ManifestEntry:
         raise ValueError("no 'file' field")
     if "/" in name or "\\" in name or name in (".", ".."):
         raise ValueError(f"'file' must name a file in the manifest's folder, got '{name}'")
-    values = {key: optional_str(obj, key) for key in _TEXT_FIELDS}
-    return ManifestEntry(file=name, published=optional_date(obj, "published"), **values)
+    values: dict[str, Any] = {}
+    for key in (*_TEXT_FIELDS, "published"):
+        try:
+            values[key] = optional_date(obj, key) if key == "published" else optional_str(obj, key)
+        except ValueError as exc:
+            if dropped is None:
+                raise
+            dropped.append(str(exc))
+    return ManifestEntry(file=name, **values)
 
 
 def optional_str(obj: dict[str, Any], key: str) -> str | None:
