@@ -41,7 +41,8 @@ def test_documents_walk_folders_recursively_in_sorted_order(tmp_path: Path) -> N
         write(tmp_path / name)
     write(tmp_path / "sub" / "c.html", "<html><body><article><p>" + "Report on the purge. " * 20 + "</p></article></body></html>")
     documents, errors = split(list(iter_documents([tmp_path])))
-    assert errors == []
+    # Unsupported files are reported (see test_documents_report_each_unsupported_file_in_a_folder_and_go_on).
+    assert [Path(e.path).name for e in errors] == ["notes.docx", "z.pdf.bak"]
     assert [Path(d.path or "").relative_to(tmp_path).as_posix() for d in documents] == [
         "a.md", "b.txt", "sub/c.html", "sub/deeper/d.txt",
     ]
@@ -201,3 +202,17 @@ def test_documents_a_bad_manifest_date_keeps_the_doc_id_and_warns(tmp_path: Path
     assert str(warning) == (
         f"{tmp_path / 'manifest.jsonl'}: line 1: invalid 'published' date 'yesterday' (ignored; the rest of the line is used)"
     )
+
+
+def test_documents_report_each_unsupported_file_in_a_folder_and_go_on(tmp_path: Path) -> None:
+    for name in ["a.txt", "notes.docx", "README", "sub/scan.TIFF", "sub/b.md", ".hidden.docx", ".git/config", "manifest.jsonl"]:
+        write(tmp_path / name, '{"file": "a.txt"}\n' if name == "manifest.jsonl" else "Some report text.\n")
+    (tmp_path / "twice.docx").symlink_to(tmp_path / "notes.docx")  # one file reached twice: one report
+    documents, errors = split(list(iter_documents([tmp_path])))
+    assert [d.doc_id for d in documents] == ["a", "b"]
+    assert [(Path(e.path).relative_to(tmp_path).as_posix(), e.reason.split(" (")[0]) for e in errors] == [
+        ("README", "unsupported file type"),
+        ("notes.docx", "unsupported file type '.docx'"),
+        ("sub/scan.TIFF", "unsupported file type '.tiff'"),
+    ]
+    assert all(not isinstance(e, LoadWarning) for e in errors)

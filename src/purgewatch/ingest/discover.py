@@ -1,7 +1,7 @@
-"""Which files to load: the named files, and the supported files found under the named folders.
+"""Which files to load: the named files, and the files found under the named folders.
 
 Order is sorted and so deterministic; each real directory and file is visited once, so symlink
-loops end and a file reachable twice is loaded once.
+loops end and a file reachable twice is loaded (or reported) once.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError
-from .loaders import SUPPORTED_EXTENSIONS, describe_os_error
+from .loaders import SUPPORTED_EXTENSIONS, describe_os_error, unsupported_type
 from .manifest import MANIFEST_NAME
 
 
@@ -26,8 +26,10 @@ class Walker:
     def walk(self, paths: Iterable[str | Path]) -> Iterator[Path | LoadError]:
         """Files to load, in order, and a LoadError for each path that cannot be searched.
 
-        A named file is always returned (the loader reports an unsupported type); inside folders
-        only supported files are, and hidden entries (".git", ".DS_Store") are skipped.
+        A named file is always returned (the loader reports an unsupported type). Inside folders a
+        file of an unsupported type is a LoadError in its place (the README lists it as rejected,
+        and a silent skip hid whole formats from users); hidden entries (".git", ".DS_Store") and
+        manifests, which are not documents, are skipped without a word.
         """
         for raw in paths:
             path = Path(raw)
@@ -56,8 +58,12 @@ class Walker:
             path = folder / entry.name
             if _is_dir(entry):
                 yield from self._walk_dir(path)
-            elif entry.name != MANIFEST_NAME and path.suffix.lower() in SUPPORTED_EXTENSIONS:
+            elif entry.name == MANIFEST_NAME:
+                continue
+            elif path.suffix.lower() in SUPPORTED_EXTENSIONS:
                 yield from self._once(path)
+            else:
+                yield from (LoadError(str(found), unsupported_type(found)) for found in self._once(path))
 
     def _once(self, path: Path) -> Iterator[Path]:
         real = os.path.realpath(path)

@@ -67,8 +67,7 @@ def iter_file(
         yield LoadError(str(path), "a manifest holds metadata, not documents; name its folder instead")
         return
     if suffix not in SUPPORTED_EXTENSIONS:
-        kind = f"'{suffix}'" if suffix else "(no extension)"
-        yield LoadError(str(path), f"unsupported file type {kind} (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
+        yield LoadError(str(path), unsupported_type(path))
         return
     try:
         data = read_bytes(path)
@@ -80,6 +79,13 @@ def iter_file(
         yield exc
     except (NotText, ValueError) as exc:
         yield LoadError(str(path), str(exc))
+
+
+def unsupported_type(path: Path) -> str:
+    """The reason given for a file whose extension purgewatch does not read."""
+    suffix = path.suffix.lower()
+    kind = f"'{suffix}'" if suffix else "(no extension)"
+    return f"unsupported file type {kind} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
 
 
 def read_bytes(path: Path) -> bytes:
