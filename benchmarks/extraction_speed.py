@@ -34,7 +34,7 @@ def rate(fn, texts: list[str], words: int, rounds: int = 3) -> float:
 def main() -> None:
     import spacy
 
-    from purgewatch.nlp import load_pipeline
+    from purgewatch.extract.pipeline import load_pipeline
     from purgewatch.nlp.pipeline import model_name
     from purgewatch.workflow import sample_corpus_path
 

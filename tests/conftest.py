@@ -18,7 +18,7 @@ DEV = SHARED / "corpus" / "dev"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from purgewatch.nlp import load_pipeline
+    from purgewatch.extract.pipeline import load_pipeline
     return load_pipeline()
 
 

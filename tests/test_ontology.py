@@ -51,7 +51,7 @@ def test_ontology_file_errors_name_the_file(tmp_path):
 
 
 def test_pipeline_unknown_model_is_a_clear_error():
-    from purgewatch.nlp import load_pipeline
+    from purgewatch.extract.pipeline import load_pipeline
     with pytest.raises(ModelError, match="not installed"):
         load_pipeline("xx_no_such_pipeline")
 

@@ -40,7 +40,7 @@ class Extractor:
     """A loaded spaCy pipeline with purgewatch's components; loaded once, used for many documents."""
 
     def __init__(self, model: str | None = None) -> None:
-        from purgewatch.nlp import load_pipeline
+        from purgewatch.extract.pipeline import load_pipeline
 
         self.nlp = load_pipeline(model)
         self.version = extractor_version(model)

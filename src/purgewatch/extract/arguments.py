@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 from purgewatch.extract.charges import find_charge
 from purgewatch.extract.frames import Frame
 from purgewatch.extract.positions import (
-    GENERIC_POST_NOUNS,
     appositive_post,
     is_post_phrase_head,
     post_span,
@@ -17,7 +16,6 @@ from purgewatch.extract.positions import (
 from purgewatch.extract.syntax import clause, governing_verb, prep_objects
 from purgewatch.ontology import Ontology
 
-LEAD_VERBS = {"head", "lead", "run", "command", "chair", "direct", "oversee", "helm"}
 POST_SLOT_DEPS = {"attr", "oprd", "xcomp", "ccomp", "acomp", "npadvmod", "dobj"}
 
 
@@ -40,21 +38,21 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
         return post_span(t, onto)
     heads = [t.doc[i] for i in sorted(frame.tokens)]
     for c in t.children:  # "the rank of Marshal is conferred on X": the rank is the post
-        if c.dep_ == "nsubjpass" and c.lemma_ in {"rank", "title"} and frame.type == "appointed":
+        if c.dep_ == "nsubjpass" and c.lemma_ in onto.words("rank_nouns") and onto.starts_tenure(frame.type):
             for obj in prep_objects(c, {"of"}):
                 span = post_span(obj, onto) if obj.pos_ in {"PROPN", "NOUN"} else None
                 if span is not None and len(span) > 0:
                     return span
     for h in heads:
         for c in h.children:  # "named X to head the ministry": what X is to head is the post
-            if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in LEAD_VERBS and frame.type == "appointed":
-                obj = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in {"NOUN", "PROPN"}), None)
-                span = post_span(obj, onto) if obj is not None else None
+            if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in onto.words("lead_verbs") and onto.starts_tenure(frame.type):
+                led = next((o for o in c.children if o.dep_ == "dobj" and o.pos_ in {"NOUN", "PROPN"}), None)
+                span = post_span(led, onto) if led is not None else None
                 if span is not None and len(span) > 0:
                     return span
         for c in h.children:
             if c.dep_ in POST_SLOT_DEPS and c.i not in frame.tokens and is_post_phrase_head(c, onto):
-                if c.dep_ == "dobj" and frame.type != "appointed":
+                if c.dep_ == "dobj" and not onto.starts_tenure(frame.type):
                     continue
                 span = post_span(c, onto)
                 if span is not None:
@@ -62,7 +60,8 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
         for obj in prep_objects(h, {"as", "to", "from", "of", "into"}):
             if obj.i in frame.tokens:
                 continue
-            if is_post_phrase_head(obj, onto) or obj.lower_ in GENERIC_POST_NOUNS or obj.lemma_ in {"editorship", "leadership"}:
+            if is_post_phrase_head(obj, onto) or obj.lower_ in onto.words("generic_post_nouns") \
+                    or obj.lemma_ in onto.words("leadership_nouns"):
                 span = post_span(obj, onto)
                 if span is not None:
                     return span
@@ -72,8 +71,8 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
 def event_post(frame: Frame, person: Span | None, onto: Ontology, memory: dict[str, Span]) -> Span | None:
     span = explicit_post(frame, onto)
     if span is None and person is not None:
-        span = appositive_post(person, onto, allow_former=frame.type != "appointed")
-        if span is None and frame.type != "appointed":
+        span = appositive_post(person, onto, allow_former=not onto.starts_tenure(frame.type))
+        if span is None and not onto.starts_tenure(frame.type):
             span = memory.get(person.id_)
     return span
 

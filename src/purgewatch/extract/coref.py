@@ -67,6 +67,8 @@ class PronounResolver:
             if start == 0 or (ranked and hop > 0):
                 break
             prev = previous_sentence(sent_of(self.doc[start]))
+            if prev is None:
+                break
             for s in (t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"):
                 m = self._mention_at(s, depth)
                 if m is not None and m.id_ not in blocked:

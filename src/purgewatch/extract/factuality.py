@@ -10,15 +10,17 @@ from purgewatch.ontology import Ontology
 QUOTES = {'"', "“", "”", "«", "»"}
 
 
-def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token | None = None) -> str:
+def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token | None = None,
+               negation_in_cue: bool = False) -> str:
     """negated > speculative > reported > asserted, from the cue's own words and the words that govern it.
 
-    `verb` is the clause's verb when the cue is a noun or participle governed by one.
+    `verb` is the clause's verb when the cue is a noun or participle governed by one. A cue that declares
+    `negation_in_cue` ("not reappointed") has its own negation: its words are not read as denying it.
     """
     heads = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
     for h in heads:
         for c in h.children:
-            if c.i in cue_tokens:
+            if negation_in_cue and c.i in cue_tokens:
                 continue
             if c.dep_ == "neg" or (c.lower_ in onto.negations and c.dep_ in {"neg", "det", "advmod"}):
                 return "negated"
@@ -27,13 +29,13 @@ def factuality(trigger: Token, cue_tokens: set[int], onto: Ontology, verb: Token
         lemma = a.lemma_.lower()
         if lemma in onto.negating_governors:
             return "negated"
-        if lemma in onto.evidence_nouns and any(c.lower_ in {"no", "little"} for c in a.children):
+        if lemma in onto.evidence_nouns and any(c.lower_ in onto.words("evidence_negators") for c in a.children):
             return "negated"
     for h in heads + chain[:3]:
         for c in h.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in onto.speculative_modals:
                 return "speculative"
-            if c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"}:
+            if c.dep_ == "mark" and c.lower_ in onto.words("conditional_marks"):
                 return "speculative"
     for a in [trigger] + chain:
         if a.lemma_.lower() in onto.speculative_governors or a.lower_ in onto.speculative_governors:

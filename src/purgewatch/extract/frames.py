@@ -76,49 +76,21 @@ def _person_before(trigger: Token, people: dict[int, Span]) -> Token | None:
     return None
 
 
-def _headline_passive(verb: Token) -> bool:
+def _headline_passive(verb: Token, onto: Ontology) -> bool:
     """An object-taking cue with no object, followed by "as"/"from"/"on"/a date or nothing: a reduced passive."""
     if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
         return False
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return nxt is None or nxt.is_punct or nxt.lower_ in {"as", "from", "on", "in", "after", "for", "by", "over", "amid"}
+    return nxt is None or nxt.is_punct or nxt.lower_ in onto.words("headline_passive_followers")
 
 
-def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]:
+def slot_tokens(frame: Frame, slot: str, people: dict[int, Span], onto: Ontology) -> list[Token]:
     """The head tokens standing in a slot of the frame, before they are resolved to people."""
     t = frame.trigger
     match = [t.doc[i] for i in sorted(frame.tokens)]
     if slot == "object":
         if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD"}:
-            if t.dep_ in {"acl", "amod"} and t.tag_ == "VBN" and not own_subject(t):
-                return [t.head]
-            if is_passive(t):
-                before = _person_before(t, people) if not own_subject(t) else None
-                if before is not None:
-                    return [before]
-                subj = inherited_subject(t)
-                return [subj] if subj is not None else []
-            datives = [c for m in match for c in children(m, {"dative"}) if c.pos_ in {"PROPN", "PRON"}]
-            if datives:
-                return datives[:1]  # "the court handed X a ten-year term"
-            objs = [c for m in match for c in children(m, OBJECT_DEPS) if c.i not in frame.tokens]
-            if objs:
-                return objs[:1]
-            # "found X guilty", "declared X a traitor": the object is the subject of a small clause.
-            small = [own_subject(c) for c in t.children if c.dep_ in {"ccomp", "oprd", "xcomp"}]
-            small = [x for x in small if x is not None]
-            if small:
-                return small[:1]
-            before = _person_before(t, people) if t.tag_ in {"VBN", "VBD"} else None
-            if before is not None:
-                return [before]
-            subj = own_subject(t)
-            if subj is not None and (subj.i in people or subj.pos_ == "PROPN") and t.tag_ in {"VBN", "VBD"} \
-                    and _headline_passive(t):
-                return [subj]  # "12 March 2022 - X dismissed as head of the service": a headline passive
-            if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"} and own_subject(t) is not None:
-                return [t.head]  # "the man he selected": the relative clause's object is its head noun
-            return []
+            return _object_tokens(frame, match, people, onto)
         return []
     if slot == "subject":
         if t.pos_ in {"VERB", "AUX"} and not is_passive(t):
@@ -145,6 +117,39 @@ def slot_tokens(frame: Frame, slot: str, people: dict[int, Span]) -> list[Token]
         for of in [o for m in match for o in prep_objects(m, {"of"})]:
             out += prep_objects(of, {slot})
         return out[:1]
+    return []
+
+
+def _object_tokens(frame: Frame, match: list[Token], people: dict[int, Span], onto: Ontology) -> list[Token]:
+    """The object slot of a verbal cue: the passive subject, a dative, the object, a small clause's subject."""
+    t = frame.trigger
+    if t.dep_ in {"acl", "amod"} and t.tag_ == "VBN" and not own_subject(t):
+        return [t.head]
+    if is_passive(t):
+        before = _person_before(t, people) if not own_subject(t) else None
+        if before is not None:
+            return [before]
+        subj = inherited_subject(t)
+        return [subj] if subj is not None else []
+    datives = [c for m in match for c in children(m, {"dative"}) if c.pos_ in {"PROPN", "PRON"}]
+    if datives:
+        return datives[:1]  # "the court handed X a ten-year term"
+    objs = [c for m in match for c in children(m, OBJECT_DEPS) if c.i not in frame.tokens]
+    if objs:
+        return objs[:1]
+    # "found X guilty", "declared X a traitor": the object is the subject of a small clause.
+    small = [x for x in (own_subject(c) for c in t.children if c.dep_ in {"ccomp", "oprd", "xcomp"}) if x is not None]
+    if small:
+        return small[:1]
+    before = _person_before(t, people) if t.tag_ in {"VBN", "VBD"} else None
+    if before is not None:
+        return [before]
+    subj = own_subject(t)
+    if subj is not None and (subj.i in people or subj.pos_ == "PROPN") and t.tag_ in {"VBN", "VBD"} \
+            and _headline_passive(t, onto):
+        return [subj]  # "12 March 2022 - X dismissed as head of the service": a headline passive
+    if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"} and own_subject(t) is not None:
+        return [t.head]  # "the man he selected": the relative clause's object is its head noun
     return []
 
 
@@ -191,10 +196,11 @@ def agent_tokens(frame: Frame, people: dict[int, Span]) -> list[Token]:
     return out
 
 
-LIST_GLUE = {",", "and", "as", "well"}
+# Punctuation that joins the names of a plain list (the words that do are the lexicon's `list_glue`).
+LIST_PUNCT = {","}
 
 
-def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
+def person_list(doc: Doc, i: int, people: dict[int, Span], step: int, onto: Ontology,
                 is_post: Callable[[Token], bool] | None = None) -> list[Span]:
     """People in a plain list that ends (step=-1) or starts (step=1) at token i: "A, B and C".
 
@@ -205,6 +211,7 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
     out: list[Span] = []
     if not 0 <= i < len(doc):
         return out
+    glue, skipped = onto.words("list_glue"), onto.words("list_skipped_titles")
     sent = sent_of(doc[i])
     while sent.start <= i < sent.end:
         tok = doc[i]
@@ -214,9 +221,9 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
                 out.append(m)
             i = (m.start - 1) if step < 0 else m.end
             continue
-        if tok.text in LIST_GLUE or tok.lower_ in LIST_GLUE or (out == [] and tok.pos_ in {"ADV", "AUX", "DET"}) \
+        if tok.text in LIST_PUNCT or tok.lower_ in glue or (out == [] and tok.pos_ in {"ADV", "AUX", "DET"}) \
                 or (step > 0 and tok.text[:1].isupper() and tok.pos_ == "PROPN" and i + 1 in people) \
-                or (step > 0 and tok.lower_ in {"former", "general", "marshal", "colonel", "admiral", "lieutenant"}):
+                or (step > 0 and tok.lower_ in skipped):
             i += step
             continue
         skip = _post_chunk_end(doc, i, people, step, sent, is_post) if is_post is not None else None
@@ -229,7 +236,8 @@ def person_list(doc: Doc, i: int, people: dict[int, Span], step: int,
 def _post_chunk_end(doc: Doc, i: int, people: dict[int, Span], step: int, sent: Span,
                     is_post: Callable[[Token], bool]) -> int | None:
     """Where a post phrase inside a list ends ("the commander of the 4th Army"), or None if there is none."""
-    j, chunk = i, []
+    j = i
+    chunk: list[Token] = []
     while sent.start <= j < sent.end and doc[j].text not in {",", ";", ":"} and doc[j].lower_ != "and" \
             and j not in people and len(chunk) <= 8:
         chunk.append(doc[j])

@@ -13,10 +13,7 @@ from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 from purgewatch.records import Event, Holding
 
-PAST_MARKERS = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "outgoing", "sacked",
-                          "dismissed", "ousted", "disgraced", "new", "newly", "incoming"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-OFFICE_VERBS = frozenset({"lead", "head", "run", "serve", "hold", "command", "occupy", "chair", "be"})
 
 
 def find_holdings(doc: Doc, onto: Ontology, events: list[Event], published: date | None) -> list[Holding]:
@@ -26,7 +23,7 @@ def find_holdings(doc: Doc, onto: Ontology, events: list[Event], published: date
     out: dict[tuple[str, str], Holding] = {}
     for mention in doc.spans.get("pw_persons", []):
         post = appositive_post(mention, onto, allow_former=False)
-        if post is None or any(t.lower_ in PAST_MARKERS for t in _left_context(post)):
+        if post is None or any(t.lower_ in onto.words("past_markers") for t in _left_context(post)):
             continue
         sent = sent_of(mention.root)
         text = sent.text.strip()
@@ -42,19 +39,19 @@ def find_holdings(doc: Doc, onto: Ontology, events: list[Event], published: date
         out[(mention.id_, position.lower())] = Holding(person=mention.id_, position=position, evidence=text,
                                                        start=start, end=start + len(text), date=when,
                                                        org=org_in(post, onto))
-    for h in _since(doc, events):
+    for h in _since(doc, onto, events):
         out.setdefault((h.person, h.position.lower() + " since"), h)
     return list(out.values())
 
 
-def _since(doc: Doc, events: list[Event]) -> list[Holding]:
+def _since(doc: Doc, onto: Ontology, events: list[Event]) -> list[Holding]:
     """ "X, who had led the ministry since November 2012": X held the post that X's event in the same
     sentence names, from that date (a tenure's start)."""
     from purgewatch.extract.dates import resolve_date as resolve
 
     by_sentence: dict[tuple[str, int], Event] = {}
     for e in events:
-        if e.person and e.position and e.type in {"dismissed", "resigned", "retired", "arrested", "executed"}:
+        if e.person and e.position and e.type in onto.ends:
             by_sentence.setdefault((e.person, e.start), e)
     out = []
     for mention in doc.spans.get("pw_persons", []):
@@ -63,7 +60,7 @@ def _since(doc: Doc, events: list[Event]) -> list[Holding]:
         ev = by_sentence.get((mention.id_, start))
         if ev is None:
             continue
-        for verb in (c for c in mention.root.children if c.dep_ == "relcl" and c.lemma_ in OFFICE_VERBS):
+        for verb in (c for c in mention.root.children if c.dep_ == "relcl" and c.lemma_ in onto.words("office_verbs")):
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"):
                 phrase = doc[prep.i + 1:prep.right_edge.i + 1].text
                 when = resolve(phrase, base=doc._.pw_published)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from purgewatch.extract.syntax import DROP_LEFT, prep_objects
+from purgewatch.extract.syntax import prep_objects
 from purgewatch.nlp.sentences import sent_of
 from purgewatch.ontology import Ontology
 
-GENERIC_POST_NOUNS = {"post", "posts", "position", "positions", "office", "job", "duties", "duty", "rank", "seat",
-                      "portfolio", "role", "command", "capacity"}
 STOP_RIGHT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
-DATE_PREPS = {"since", "until", "from", "in", "on", "at", "till", "during", "after", "before"}
 
 
 def is_post_token(tok: Token, onto: Ontology) -> bool:
@@ -37,7 +34,8 @@ def _alone_in_entity(tok: Token) -> bool:
 def post_span(head: Token, onto: Ontology) -> Span | None:
     """The contiguous phrase of a post headed by `head`, without determiners, "former", dates or appositions."""
     doc = head.doc
-    if head.lower_ in GENERIC_POST_NOUNS:
+    drop_left = onto.words("post_drop_left")
+    if head.lower_ in onto.words("generic_post_nouns"):
         # "his post as X", "the post of X": the real post is inside.
         for obj in prep_objects(head, {"of", "as"}):
             if is_post_phrase_head(obj, onto):
@@ -45,22 +43,22 @@ def post_span(head: Token, onto: Ontology) -> Span | None:
         return None
     left = head.i
     for c in sorted((c for c in head.lefts), key=lambda t: -t.i):
-        if c.dep_ in {"det", "predet"} or c.lower_ in DROP_LEFT:
+        if c.dep_ in {"det", "predet"} or c.lower_ in drop_left:
             break
         if c.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "quantmod"} or c.tag_ == "POS":
             left = min(left, c.left_edge.i)
         else:
             break
-    while left < head.i and (doc[left].lower_ in DROP_LEFT or doc[left].dep_ in {"det", "predet"}
+    while left < head.i and (doc[left].lower_ in drop_left or doc[left].dep_ in {"det", "predet"}
                              or doc[left].is_punct):
         left += 1
     right = head.i
     for c in head.rights:
         if c.dep_ in STOP_RIGHT_DEPS:
             break
-        if c.dep_ == "prep" and c.lower_ in DATE_PREPS and any(g.ent_type_ == "DATE" for g in c.subtree):
+        if c.dep_ == "prep" and c.lower_ in onto.words("date_preps") and any(g.ent_type_ == "DATE" for g in c.subtree):
             break
-        if c.dep_ == "prep" and c.lower_ not in {"of", "to", "for", "in", "at", "on"}:
+        if c.dep_ == "prep" and c.lower_ not in onto.words("post_complement_preps"):
             break
         right = _cut_right(c, onto)
     # "commander-in-chief": the tokenizer splits hyphenated titles; keep the words the hyphens join
@@ -128,7 +126,7 @@ def appositive_post(name: Span, onto: Ontology, allow_former: bool = True) -> Sp
     title_toks = [t for t in doc[sent_of(name).start:name.start] if t.head == root and t.dep_ in {"compound", "amod", "poss"}]
     if title_toks and any(is_post_token(t, onto) and t.lower_ not in onto.ranks for t in title_toks):
         start = min(t.left_edge.i for t in title_toks)
-        while start < name.start and (doc[start].dep_ == "det" or doc[start].lower_ in DROP_LEFT):
+        while start < name.start and (doc[start].dep_ == "det" or doc[start].lower_ in onto.words("post_drop_left")):
             if not allow_former and doc[start].lower_ == "former":
                 return None
             start += 1
@@ -138,10 +136,10 @@ def appositive_post(name: Span, onto: Ontology, allow_former: bool = True) -> Sp
     if root.dep_ == "appos":
         candidates.append(root.head)
     for c in candidates:
-        if not is_post_phrase_head(c, onto) and c.lower_ not in GENERIC_POST_NOUNS:
+        if not is_post_phrase_head(c, onto) and c.lower_ not in onto.words("generic_post_nouns"):
             # "X, deputy to the chief ..." may hang the post off a word the parser chose oddly
             continue
-        if not allow_former and any(t.lower_ in {"former", "ex", "then"} for t in c.lefts):
+        if not allow_former and any(t.lower_ in onto.words("former_markers") for t in c.lefts):
             continue
         span = post_span(c, onto)
         if span is not None and len(span) > 0:

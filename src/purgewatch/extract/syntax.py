@@ -12,8 +12,6 @@ OBJECT_DEPS = {"dobj", "obj"}
 # Children that open a clause of their own: their words are not arguments of the governing cue.
 CLAUSE_DEPS = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "xcomp", "csubj", "appos"}
 LEFT_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod"}
-DROP_LEFT = {"former", "new", "then", "the", "a", "an", "his", "her", "their", "its", "also", "current",
-             "newly", "recently", "ex", "late", "outgoing", "incoming", "brand", "additional"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -32,7 +30,7 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
 
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     """Objects of the given prepositions attached to tok ("of X", "by X")."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})

@@ -16,16 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from purgewatch.nlp.sentences import sent_of
+from purgewatch.normalize.names import surname_key
 from purgewatch.ontology import Ontology, load_ontology
-from purgewatch.resolve.names import surname_key
 
 SPAN_KEY = "pw_persons"
 # "K.A. Meretskov", "L. Kaganovich", "I. V. Tulenev": initials the tokenizer may split oddly.
 INITIALS_RE = re.compile(r"\b(?:[A-Z]\.\s?){1,3}(?:[A-Z][a-z']+)(?:-[A-Z]?[a-z']+)?\b")
 NAME_DEPS = {"compound", "flat", "nmod", "appos"}
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _neighbours(tok: Token) -> list[Token]:
@@ -43,7 +40,7 @@ def is_name_token(tok: Token, onto: Ontology) -> bool:
         return False
     if len(text) > 1 and text.isupper() and "." not in text:  # acronyms: NKVD, FSB
         return False
-    if low in WEEKDAYS:
+    if low in onto.words("weekdays"):
         return False
     if tok.ent_type_ == "DATE" and any(n.like_num for n in _neighbours(tok)):  # "May 12", "12 June"
         return False
@@ -133,7 +130,7 @@ def _list_candidates(doc: Doc, onto: Ontology, spans: list[Span]) -> Iterable[Sp
             if not (0 <= j < len(doc)) or doc[j].text not in {",", "and"}:
                 continue
             k = j + step
-            run = []
+            run: list[int] = []
             while 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and is_name_token(doc[k], onto) and len(run) < 3:
                 run.append(k)
                 k += step
@@ -246,7 +243,8 @@ def _fullest(forms: list[str]) -> str:
     return max(forms, key=rank)
 
 
-@Language.factory("pw_mentions", default_config={"ontology_path": None})
+@Language.factory("pw_mentions", default_config={"ontology_path": None},
+                  requires=["doc.ents", "token.dep", "token.pos"], assigns=["doc.spans"])
 def make_mentions(nlp: Language, name: str, ontology_path: str | None) -> PersonMentions:
     return PersonMentions(load_ontology(ontology_path))
 

@@ -1,4 +1,4 @@
-"""Load a spaCy pipeline by name and add purgewatch's components to it."""
+"""Load a spaCy pipeline by name and add the NLP stage's components (paragraph breaks, person mentions)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def load_pipeline(model: str | None = None, ontology_path: str | None = None) -> Language:
-    """Load an installed spaCy pipeline (any: sm, trf, custom) and append the event extractor."""
+def load_nlp(model: str | None = None, ontology_path: str | None = None) -> Language:
+    """Load an installed spaCy pipeline (any: sm, trf, custom) and append the person mentions.
+
+    The extraction stage adds its components after these (`purgewatch.extract.pipeline.load_pipeline`).
+    """
     name = model_name(model)
     # Importing registers the factories with spaCy; done here, not at package import.
-    import purgewatch.extract.component
     import purgewatch.nlp.mentions
     import purgewatch.nlp.paragraphs  # noqa: F401
 
@@ -41,5 +43,4 @@ def load_pipeline(model: str | None = None, ontology_path: str | None = None) ->
     nlp.add_pipe("pw_paragraphs", before="parser")
     cfg = {"ontology_path": ontology_path}
     nlp.add_pipe("pw_mentions", last=True, config=cfg)
-    nlp.add_pipe("pw_events", last=True, config=cfg)
     return nlp
