@@ -20,10 +20,10 @@ def dask_client(address: str, workers: int = 2) -> tuple[Any, Any]:
     except ImportError as exc:
         raise PurgewatchError('--dask needs Dask: pip install "purgewatch[dask]" (dask[distributed])') from exc
     if address == "local":
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        return Client(cluster), cluster
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,  # type: ignore[no-untyped-call]
+                               processes=True, dashboard_address=None)
+        return Client(cluster), cluster  # type: ignore[no-untyped-call]
     try:
-        return Client(address, timeout="30s"), None
+        return Client(address, timeout="30s"), None  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise PurgewatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc

@@ -1,7 +1,12 @@
-"""The whole flow for one call: load documents, extract events, store them. The CLI and web call this."""
+"""The ingest engine: load documents, extract events (here, in worker processes or on Dask), store them.
+
+The CLI and the web reach it through `purgewatch.service.ingesting`.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,40 +41,64 @@ def sample_corpus_path() -> Path:
     return Path(str(resources.files("purgewatch") / "data" / "sample"))
 
 
+@dataclass
+class Result:
+    """One document's extraction: its events and holder mentions, or the error its extraction recorded."""
+
+    doc: SourceDocument
+    events: list[Event]
+    holdings: list[Holding]
+    error: str | None = None
+    mentions: list[Any] = field(default_factory=list)
+
+
 class Extractor:
     """A loaded spaCy pipeline with purgewatch's components; loaded once, used for many documents."""
 
-    def __init__(self, model: str | None = None) -> None:
-        from purgewatch.extract.pipeline import load_pipeline
+    def __init__(self, model: str | None = None, ontology: str | None = None) -> None:
+        try:
+            from purgewatch.extract.pipeline import load_pipeline
+        except ImportError:  # before the pipeline moved to extract/
+            from purgewatch.nlp import load_pipeline  # type: ignore[attr-defined,no-redef]
 
-        self.nlp = load_pipeline(model)
-        self.version = extractor_version(model)
+        self.nlp = load_pipeline(model, ontology)
+        self.version = extractor_version(model, ontology)
 
-    def extract(self, docs: Iterable[SourceDocument]) -> Iterator[tuple[SourceDocument, list[Event], list[Holding]]]:
+    def extract(self, docs: Iterable[SourceDocument]) -> Iterator[Result]:
+        from spacy.tokens import Doc
+
         batch = list(docs)
         spacy_docs = []
         for d in batch:
             sdoc = self.nlp.make_doc(d.text)
             sdoc._.pw_published = d.published
             spacy_docs.append(sdoc)
+        has_error = Doc.has_extension("pw_error")
         for d, sdoc in zip(batch, self.nlp.pipe(spacy_docs, batch_size=BATCH_SIZE)):
-            yield d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or [])
+            error = getattr(sdoc._, "pw_error", None) if has_error else None
+            if error:
+                yield Result(d, [], [], error=str(error))
+            else:
+                yield Result(d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or []))
 
 
-Result = tuple[SourceDocument, list[Event], list[Holding]]
-
-_WORKER_EXTRACTORS: dict[str | None, Extractor] = {}  # one loaded pipeline per worker process
+_WORKER_EXTRACTORS: dict[tuple[str | None, str | None], Extractor] = {}  # one pipeline per worker process
 
 
-def _worker_extractor(model: str | None) -> Extractor:
-    if model not in _WORKER_EXTRACTORS:
-        _WORKER_EXTRACTORS[model] = Extractor(model)
-    return _WORKER_EXTRACTORS[model]
+def _worker_extractor(model: str | None, ontology: str | None = None) -> Extractor:
+    if (model, ontology) not in _WORKER_EXTRACTORS:
+        _WORKER_EXTRACTORS[model, ontology] = Extractor(model, ontology)
+    return _WORKER_EXTRACTORS[model, ontology]
 
 
-def extract_batch(batch: list[SourceDocument], model: str | None = None) -> list[Result]:
+def extract_batch(batch: list[SourceDocument], model: str | None = None, ontology: str | None = None) -> list[Result]:
     """Extract one batch in this process (a worker's entry point: loads the pipeline on first use)."""
-    return list(_worker_extractor(model).extract(batch))
+    if ontology:
+        import os
+
+        from purgewatch.ontology import ONTOLOGY_ENV
+        os.environ[ONTOLOGY_ENV] = ontology  # post and background word lists come from beside it
+    return list(_worker_extractor(model, ontology).extract(batch))
 
 
 class Runner:
@@ -80,8 +109,8 @@ class Runner:
     """
 
     def __init__(self, model: str | None = None, workers: int = 1, dask: str | None = None,
-                 extractor: Extractor | None = None) -> None:
-        self.model, self.workers, self.dask = model, max(1, workers), dask
+                 extractor: Extractor | None = None, ontology: str | None = None) -> None:
+        self.model, self.workers, self.dask, self.ontology = model, max(1, workers), dask, ontology
         self.extractor = extractor
         self._pool: Any = None
         self._client: Any = None
@@ -105,11 +134,11 @@ class Runner:
 
     def submit(self, batch: list[SourceDocument]) -> Any:
         if self._client is not None:
-            return self._client.submit(extract_batch, batch, self.model, pure=False)
+            return self._client.submit(extract_batch, batch, self.model, self.ontology, pure=False)
         if self._pool is not None:
-            return self._pool.submit(extract_batch, batch, self.model)
+            return self._pool.submit(extract_batch, batch, self.model, self.ontology)
         if self.extractor is None:
-            self.extractor = Extractor(self.model)
+            self.extractor = Extractor(self.model, self.ontology)
         return list(self.extractor.extract(batch))
 
     @staticmethod
@@ -127,32 +156,39 @@ class Runner:
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, published: date | None = None,
            on_progress: Callable[[str, str], None] | None = None, extractor: Extractor | None = None,
-           workers: int = 1, dask: str | None = None, batch_size: int = BATCH_SIZE) -> IngestReport:
+           workers: int = 1, dask: str | None = None, batch_size: int = BATCH_SIZE,
+           ontology: str | None = None) -> IngestReport:
     """Ingest files and folders into the store. Bad files are reported and skipped; nothing stored is lost.
 
     Documents stream from disk in batches; unchanged ones (same content hash and extractor) are skipped,
     so an interrupted ingest resumes where it stopped. Extraction runs here, in `workers` processes, or
     on a Dask cluster (`dask`: a scheduler address, or "local"); each document is written in its own
     transaction as its batch comes back. `extractor`: an already loaded pipeline to reuse (a server
-    keeps one).
+    keeps one). `ontology`: the ontology file the pipeline uses (default: $PURGEWATCH_ONTOLOGY or the
+    bundled one). A document whose extraction failed is reported by name and not stored.
     """
     from collections import deque
 
     from purgewatch.ingest import iter_documents
 
     report = IngestReport()
-    runner = Runner(model, workers=workers, dask=dask, extractor=extractor)
+    runner = Runner(model, workers=workers, dask=dask, extractor=extractor, ontology=ontology)
     in_flight: deque[Any] = deque()
-    version = extractor_version(model)
+    version = extractor.version if extractor is not None else extractor_version(model, ontology)
 
     def drain(keep: int) -> None:
         while len(in_flight) > keep:
-            for d, events, holdings in Runner.result(in_flight.popleft()):
-                status = store.save(d, events, version, holdings)
-                getattr(report, status).append(d.doc_id)
-                report.events += len(events) if status != "unchanged" else 0
+            for r in Runner.result(in_flight.popleft()):
+                if r.error is not None:
+                    report.failed.append(LoadError(r.doc.path or r.doc.doc_id, f"extraction failed ({r.error})"))
+                    if on_progress:
+                        on_progress(r.doc.doc_id, "failed")
+                    continue
+                status = store.save(r.doc, r.events, version, r.holdings)
+                getattr(report, status).append(r.doc.doc_id)
+                report.events += len(r.events) if status != "unchanged" else 0
                 if on_progress:
-                    on_progress(d.doc_id, status)
+                    on_progress(r.doc.doc_id, status)
 
     pending: list[SourceDocument] = []
     started = False
@@ -204,19 +240,35 @@ def count_files(paths: Iterable[str | Path]) -> tuple[int, bool]:
     return n, jsonl
 
 
-def extractor_version(model: str | None = None) -> str:
-    """What produced the events: purgewatch's version and the spaCy pipeline's name and version."""
+def extractor_version(model: str | None = None, ontology: str | None = None) -> str:
+    """What produced the events: purgewatch's version, the spaCy pipeline's name and version, the digest
+    of the ontology files in use and a hash of the extraction code. Any change re-extracts on the next
+    ingest (a stored document is skipped only when its hash and this version match)."""
     import spacy.util
 
     from purgewatch.nlp.pipeline import model_name
+    from purgewatch.ontology import load_ontology
     name = model_name(model)
-    return f"purgewatch {__version__}; {name} {spacy.util.get_package_version(name) or '?'}"
+    return (f"purgewatch {__version__}; {name} {spacy.util.get_package_version(name) or '?'}; "
+            f"ontology {load_ontology(ontology).digest}; code {extraction_code_hash()}")
+
+
+@functools.cache
+def extraction_code_hash() -> str:
+    """The first 12 hex digits of a hash of every module's source under purgewatch.extract and .nlp."""
+    h = hashlib.sha256()
+    for package in ("purgewatch.extract", "purgewatch.nlp"):
+        root = resources.files(package)
+        for entry in sorted((e for e in root.iterdir() if e.name.endswith(".py")), key=lambda e: e.name):
+            h.update(f"{package}.{entry.name}\0".encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def predictions(store: Store) -> list[dict[str, Any]]:
-    """All stored events as spec records, for export and eval."""
-    from purgewatch.store.repository import spec_record
-    return [spec_record(r) for r in store.events(order="doc")]
+    """All stored events as spec records (kept for callers of the old place: see service.scoring)."""
+    from purgewatch.service.scoring import predictions as stored
+    return stored(store)
 
 
 def import_records(path: str | Path, store: Store, texts: str | Path | None = None) -> IngestReport:

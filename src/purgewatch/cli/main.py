@@ -6,14 +6,19 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
 from purgewatch.cli import render
+from purgewatch.cli.output import Format, emit, event_renderers, parse_format, row_renderers
 from purgewatch.errors import PurgewatchError
+
+if TYPE_CHECKING:
+    from purgewatch.analyze.tenures import Tenure
+    from purgewatch.store import Store
 
 console = Console()
 err = Console(stderr=True)
@@ -22,7 +27,7 @@ err = Console(stderr=True)
 class _Commands(TyperGroup):
     """Every command's expected failures become one line on stderr and exit code 1, never a traceback."""
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PurgewatchError as exc:
@@ -38,6 +43,10 @@ app = typer.Typer(
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Database URL (default: $PURGEWATCH_DB or sqlite:///purgewatch.db).", show_default=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+OntologyOption = Annotated[Path | None, typer.Option(
+    "--ontology", envvar="PURGEWATCH_ONTOLOGY", show_default=False,
+    help="Ontology YAML to extract with (default: $PURGEWATCH_ONTOLOGY or the bundled one); its posts.yaml "
+         "and backgrounds.yaml are read from beside it when present.")]
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -45,7 +54,7 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def open_store(db: str | None):  # type: ignore[no-untyped-def]
+def open_store(db: str | None) -> Store:
     from purgewatch.store import Store
     return Store(db)
 
@@ -76,6 +85,7 @@ def ingest(
         "--dask", help='Run extraction on a Dask cluster: a scheduler address (tcp://host:8786) or "local".')] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per extraction batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the final line.")] = False,
+    ontology: OntologyOption = None,
 ) -> None:
     """Ingest .txt, .md, .html, .pdf and .jsonl documents, extract their events and store them.
 
@@ -92,8 +102,8 @@ def ingest(
     )
 
     from purgewatch.ingest import parse_user_date
-    from purgewatch.workflow import count_files, sample_corpus_path
-    from purgewatch.workflow import ingest as run_ingest
+    from purgewatch.service.ingesting import count_files, sample_corpus_path
+    from purgewatch.service.ingesting import ingest as run_ingest
 
     targets = list(paths or [])
     if sample:
@@ -118,7 +128,7 @@ def ingest(
 
     with progress:
         report = run_ingest(targets, store, model=model, published=pub, on_progress=on_progress, workers=workers,
-                            dask=dask, batch_size=batch_size)
+                            dask=dask, batch_size=batch_size, ontology=ontology)
     console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
                   f"{len(report.failed)} failed; {report.events} events extracted")
     if not quiet:
@@ -140,9 +150,9 @@ def import_(
 
     Example: purgewatch import corpus/gold.jsonl --texts corpus/texts --db sqlite:///gold.db
     """
-    from purgewatch.workflow import import_records
+    from purgewatch.service.ingesting import import_file
 
-    report = import_records(file, open_store(db), texts=texts)
+    report = import_file(file, open_store(db), texts=texts)
     console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
                   f"{report.events} events imported")
     for failure in report.failed:
@@ -173,7 +183,7 @@ def events(
                     until=user_date(until, "--until"), doc=doc, limit=limit)
     _check_types(type)
     records = open_store(db).events(f)
-    _emit(records, format)
+    emit(format, event_renderers(records, lambda: _events_table(records)))
 
 
 def _check_types(types: str | None) -> None:
@@ -186,16 +196,9 @@ def _check_types(types: str | None) -> None:
         fail(f"unknown event type {', '.join(bad)} (known: {', '.join(known)})")
 
 
-def _emit(records: list[dict], format: str) -> None:  # type: ignore[type-arg]
-    if format == "json":
-        sys.stdout.write(render.to_json_lines(records))
-    elif format == "csv":
-        sys.stdout.write(render.to_csv(records))
-    elif format == "table":
-        console.print(render.events_table(records))
-        console.print(f"{len(records)} events")
-    else:
-        fail(f"unknown format '{format}' (use table, json or csv)")
+def _events_table(records: list[dict[str, Any]]) -> None:
+    console.print(render.events_table(records))
+    console.print(f"{len(records)} events")
 
 
 @app.command()
@@ -208,17 +211,16 @@ def person(
 
     Example: purgewatch person Shoigu
     """
-    from purgewatch.store.repository import EventFilter
+    from purgewatch.service.people import person_profile
 
-    store = open_store(db)
-    pid, display = store.find_person(name)
-    records = store.events(EventFilter(person_id=pid))
-    if format == "table":
-        console.print(f"[bold]{display}[/] ({pid})", highlight=False)
-        console.print(render.names_table(store.person_names(pid)))
-        console.print(render.timeline(records), highlight=False)
-    else:
-        _emit(records, format)
+    p = person_profile(open_store(db), name, tenures=False)
+
+    def table() -> None:
+        console.print(f"[bold]{p.name}[/] ({p.id})", highlight=False)
+        console.print(render.names_table(p.names))
+        console.print(render.timeline(p.events), highlight=False)
+
+    emit(format, event_renderers(p.events, table))
 
 
 @app.command()
@@ -232,14 +234,16 @@ def who(
 
     Example: purgewatch who "Defence Minister" --on 2024-06-01
     """
-    from purgewatch.analyze.queries import who as ask
+    from purgewatch.service.posts import who as ask
 
     answer = ask(open_store(db), post, user_date(on, "--on") or on)
-    if format != "table":
-        return _emit_tenures(answer.tenures, format)
-    if not answer.tenures:
-        fail(f"no known holder of {answer.post} on {on}")
-    _print_tenures(answer.tenures, f"{answer.post} on {on}")
+
+    def table() -> None:
+        if not answer.tenures:
+            fail(f"no known holder of {answer.post} on {on}")
+        _print_tenures(answer.tenures, f"{answer.post} on {on}")
+
+    _emit_tenures(answer.tenures, format, table)
 
 
 @app.command()
@@ -252,12 +256,10 @@ def succession(
 
     Example: purgewatch succession "Minister of Defense"
     """
-    from purgewatch.analyze.queries import post_succession
+    from purgewatch.service.posts import post_profile
 
-    answer = post_succession(open_store(db), post)
-    if format != "table":
-        return _emit_tenures(answer.tenures, format)
-    _print_tenures(answer.tenures, f"Succession: {answer.post}")
+    answer = post_profile(open_store(db), post)
+    _emit_tenures(answer.tenures, format, lambda: _print_tenures(answer.tenures, f"Succession: {answer.post}"))
 
 
 @app.command()
@@ -270,14 +272,16 @@ def career(
 
     Example: purgewatch career "Sergei Shoigu"
     """
-    from purgewatch.analyze.queries import person_career
+    from purgewatch.service.people import person_profile
 
-    _pid, display, tenures = person_career(open_store(db), name)
-    if format != "table":
-        return _emit_tenures(tenures, format)
-    if not tenures:
-        fail(f"no posts known for {display}")
-    _print_tenures(tenures, f"Career: {display}", show_person=False)
+    p = person_profile(open_store(db), name, events=False)
+
+    def table() -> None:
+        if not p.tenures:
+            fail(f"no posts known for {p.name}")
+        _print_tenures(p.tenures, f"Career: {p.name}", show_person=False)
+
+    _emit_tenures(p.tenures, format, table)
 
 
 @app.command()
@@ -317,21 +321,17 @@ def split(
     console.print(f"split {display}: now " + "; ".join(f"{d} ({i})" for i, d in now), highlight=False)
 
 
-def _print_tenures(tenures: list, title: str, show_person: bool = True) -> None:  # type: ignore[type-arg]
+def _print_tenures(tenures: list[Tenure], title: str, show_person: bool = True) -> None:
     console.print(render.tenures_table(tenures, title, show_person=show_person))
     console.print(render.tenure_evidence(tenures, show_person=show_person), highlight=False)
 
 
-def _emit_tenures(tenures: list, format: str) -> None:  # type: ignore[type-arg]
-    rows = [t.as_dict() for t in tenures]
-    if format == "json":
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    elif format == "csv":
-        flat = [{k: v for k, v in r.items() if not isinstance(v, list)} | {"conflicts": " | ".join(r["conflicts"])}
-                for r in rows]
-        sys.stdout.write(render.rows_to_csv(flat))
-    else:
-        fail(f"unknown format '{format}' (use table, json or csv)")
+def _flat_tenure(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in r.items() if not isinstance(v, list)} | {"conflicts": " | ".join(r["conflicts"])}
+
+
+def _emit_tenures(tenures: list[Tenure], format: str, table: Any) -> None:
+    emit(format, row_renderers([t.as_dict() for t in tenures], table, flat=_flat_tenure))
 
 
 @app.command()
@@ -345,40 +345,19 @@ def export(
 
     Example: purgewatch export --format ftm -o purges.ftm.json
     """
-    from purgewatch.workflow import predictions
+    from purgewatch.service.exporting import export as run_export
 
     store = open_store(db)
-    if format in {"jsonl", "json", "csv"}:
-        records = predictions(store)
-        text = render.to_csv(records) if format == "csv" else render.to_json_lines(records)
-        what = f"{len(records)} events"
-    elif format == "ftm":
-        from purgewatch.analyze.queries import ftm_entities
-
-        lines = [json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in ftm_entities(store)]
-        text = "".join(line + "\n" for line in lines)
-        what = f"{len(lines)} FollowTheMoney entities"
-    elif format == "graphml":
-        import io
-
-        from purgewatch.analyze.queries import network
-        from purgewatch.export.graph import write_graphml
-
-        graph = network(store)
-        buf = io.BytesIO()
-        write_graphml(graph, buf)
-        text = buf.getvalue().decode("utf-8")
-        what = f"a network of {graph.number_of_nodes()} people and {graph.number_of_edges()} links"
-    else:
-        fail(f"unknown export format '{format}' (use jsonl, csv, ftm or graphml)")
+    fmt = parse_format(format, (Format.jsonl, Format.json, Format.csv, Format.ftm, Format.graphml), "export format")
+    exported = run_export(store, fmt.value)
     if output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror})")
-        err.print(f"wrote {what} to {output}", highlight=False)
+        sys.stdout.write(exported.text)
+        return
+    try:
+        output.write_text(exported.text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror})")
+    err.print(f"wrote {exported.what} to {output}", highlight=False)
 
 
 @app.command()
@@ -393,21 +372,20 @@ def waves(
     Method: Kleinberg burst detection (two states, Poisson counts per month, burst rate 3x baseline).
     Example: purgewatch waves --country USSR
     """
-    from purgewatch.analyze.queries import waves as find
+    from purgewatch.service.analysis import waves as find
 
     found = find(open_store(db), org=org, country=country)
-    if format != "table":
-        rows = [w.as_dict() for w in found]
-        if format == "json":
-            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(render.rows_to_csv([{**r, "by_type": json.dumps(r["by_type"]),
-                                                  "top_orgs": json.dumps(r["top_orgs"]),
-                                                  "top_people": "; ".join(r["top_people"])} for r in rows]))
-        return
-    if not found:
-        fail("no waves: too few dated removals and arrests" + (f" for {org or country}" if org or country else ""))
-    console.print(render.waves_table(found))
+
+    def table() -> None:
+        if not found:
+            fail("no waves: too few dated removals and arrests" + (f" for {org or country}" if org or country else ""))
+        console.print(render.waves_table(found))
+
+    def flat(r: dict[str, Any]) -> dict[str, Any]:
+        return {**r, "by_type": json.dumps(r["by_type"]), "top_orgs": json.dumps(r["top_orgs"]),
+                "top_people": "; ".join(r["top_people"])}
+
+    emit(format, row_renderers([w.as_dict() for w in found], table, flat=flat))
 
 
 @app.command()
@@ -423,15 +401,10 @@ def compare(
 
     Example: purgewatch compare --period 1937-01-01:1941-06-22 --period 2023-06-01:2025-12-31
     """
-    from purgewatch.analyze.queries import compare_periods
+    from purgewatch.service.analysis import compare as run_compare
 
-    columns = compare_periods(open_store(db), period, org=org, country=country)
-    if format == "json":
-        sys.stdout.write(json.dumps([c.as_dict() for c in columns], indent=2, ensure_ascii=False) + "\n")
-    elif format == "table":
-        console.print(render.compare_table(columns))
-    else:
-        fail(f"unknown format '{format}' (use table or json)")
+    columns = run_compare(open_store(db), period, org=org, country=country)
+    emit(format, row_renderers([c.as_dict() for c in columns], lambda: console.print(render.compare_table(columns))))
 
 
 @app.command()
@@ -446,7 +419,7 @@ def report(
 
     Example: purgewatch report -o report.html --period 1937:1941 --period 2023:2025
     """
-    from purgewatch.export.report import build
+    from purgewatch.service.analysis import report as build
 
     html = build(open_store(db), periods=period or [], org=org)
     try:
@@ -465,6 +438,7 @@ def serve(
         "--upload-token", envvar="PURGEWATCH_UPLOAD_TOKEN",
         help="Allow uploads from the web page with this token (default: read-only).")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline for uploaded documents.")] = None,
+    ontology: OntologyOption = None,
 ) -> None:
     """Start the web app: overview, events, people, posts, documents, network, search, JSON API at /api.
 
@@ -473,8 +447,9 @@ def serve(
     import uvicorn
 
     from purgewatch.serve.app import create_app
+    from purgewatch.service.ingesting import use_ontology
 
-    web = create_app(db, upload_token=upload_token, model=model)
+    web = create_app(db, upload_token=upload_token, model=model, ontology=use_ontology(ontology))
     err.print(f"purgewatch: http://{host}:{port}/  (API docs: /api/docs; "
               f"{'uploads need the token' if upload_token else 'read-only'})", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
@@ -492,14 +467,10 @@ def evaluate(
 
     Example: purgewatch eval --gold corpus/gold.jsonl --db sqlite:///purges.db
     """
-    from purgewatch.evaluate import format_errors, format_report, load_records, score
-    from purgewatch.workflow import predictions
+    from purgewatch.evaluate import format_errors, format_report
+    from purgewatch.service.scoring import score_against_gold
 
-    gold_records = load_records(gold)
-    pred_records = load_records(pred) if pred else predictions(open_store(db))
-    docs = {g["doc"] for g in gold_records}
-    pred_records = [p for p in pred_records if p["doc"] in docs]
-    report = score(gold_records, pred_records)
+    report = score_against_gold(gold, None if pred else open_store(db), pred)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
         return

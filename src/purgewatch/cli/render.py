@@ -1,18 +1,13 @@
-"""Formatting of library results for the terminal: tables, JSON and CSV."""
+"""Formatting of library results for the terminal: tables and quoted evidence (CSV and JSON: service.tabular)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from purgewatch.store.repository import SPEC_KEYS, spec_record
 
 TABLE_COLUMNS = ("date", "type", "person", "position", "org", "factuality", "doc")
 
@@ -40,22 +35,6 @@ def events_table(records: Sequence[dict[str, Any]], title: str | None = None, co
                   "org": r.get("org") or "", "factuality": r.get("factuality") or "", "doc": r["doc"]}
         table.add_row(*(values[c] for c in columns))
     return table
-
-
-def to_json_lines(records: Sequence[dict[str, Any]]) -> str:
-    return "".join(json.dumps(spec_record(r), ensure_ascii=False) + "\n" for r in records)
-
-
-def to_csv(records: Sequence[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    header = [k for k in SPEC_KEYS if k != "group"] + ["group_description", "group_count"]
-    writer.writerow(header)
-    for r in records:
-        group = r.get("group") or {}
-        writer.writerow([r.get(k) if r.get(k) is not None else "" for k in SPEC_KEYS if k != "group"]
-                        + [group.get("description", ""), group.get("count") if group.get("count") is not None else ""])
-    return buf.getvalue()
 
 
 def print_summary(console: Console, summary: dict[str, Any]) -> None:
@@ -86,16 +65,6 @@ def timeline(records: Sequence[dict[str, Any]]) -> Text:
             out.append(f"  [{r['factuality']}]", style="yellow")
         out.append(f"\n            {r['doc']}: “{r.get('evidence') or ''}”\n", style="dim")
     return out
-
-
-def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """Flat dicts as CSV, columns in the order of the first row."""
-    buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return buf.getvalue()
 
 
 def names_table(names: Sequence[dict[str, str]]) -> Table:

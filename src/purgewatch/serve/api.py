@@ -106,7 +106,7 @@ def events_jsonl(store: StoreDep, f: FilterDep) -> Response:
 
 @router.get("/events.csv", summary="All filtered events as CSV", response_class=CSVResponse)
 def events_csv(store: StoreDep, f: FilterDep) -> Response:
-    from purgewatch.cli.render import to_csv
+    from purgewatch.service.tabular import to_csv
 
     return CSVResponse(to_csv(store.events(f)), headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 

@@ -46,7 +46,7 @@ FACTUALITY = ["asserted", "reported", "speculative", "negated"]
 
 
 def create_app(db: str | None = None, upload_token: str | None = None, model: str | None = None,
-               store: Store | None = None) -> FastAPI:
+               store: Store | None = None, ontology: str | None = None) -> FastAPI:
     """The app for one database. `upload_token`: allow uploads with this token; None keeps it read-only."""
     app = FastAPI(title="purgewatch", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
@@ -58,7 +58,7 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
     @functools.cache
     def extractor() -> Any:
         from purgewatch.workflow import Extractor
-        return Extractor(model)
+        return Extractor(model, ontology)
 
     app.state.extractor = extractor
     templates = Jinja2Templates(directory=str(HERE / "templates"))
