@@ -33,6 +33,9 @@ _MAX_NUL_RATIO = 0.01
 _UTF16_MIN_NUL_SHARE = 0.05
 _UTF16_MAX_OTHER_SHARE = 0.01
 _NEWLINES = re.compile(r"\r\n?")
+# A lone surrogate cannot be encoded: not to UTF-8 for the database, not to a terminal. Python makes
+# them from "\ud800" escapes in JSON and from undecodable bytes in file names (surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NotText(ValueError):
@@ -42,6 +45,14 @@ class NotText(ValueError):
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF; nothing else changes."""
     return _NEWLINES.sub("\n", text)
+
+
+def clean_text(value: str) -> str:
+    """`value` as valid Unicode for every later layer: lone surrogates become U+FFFD and NUL
+    characters (which PostgreSQL text refuses) are dropped; nothing else changes."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:

@@ -12,6 +12,7 @@ from ..records import SourceDocument
 from .discover import Walker
 from .loaders import iter_file
 from .manifest import Manifest, read_manifest
+from .problems import printable
 
 
 def iter_documents(
@@ -21,8 +22,14 @@ def iter_documents(
 
     Nothing is raised for a bad file, so the caller reports it and goes on. Also reported:
     bad manifest lines, manifest entries naming missing files, and a document whose id was
-    already used (the later one is skipped, since ids key the database).
+    already used (the later one is skipped, since ids key the database). Errors are printable
+    on one line even for undecodable file names.
     """
+    for item in _iter_documents(paths, published):
+        yield printable(item) if isinstance(item, LoadError) else item
+
+
+def _iter_documents(paths: Iterable[str | Path], published: date | None) -> Iterator[SourceDocument | LoadError]:
     if isinstance(paths, (str, Path)):
         paths = [paths]  # a lone path would otherwise be iterated character by character
     manifests: dict[str, Manifest | None] = {}

@@ -19,10 +19,10 @@ from pathlib import Path
 from ..errors import LoadError
 from ..records import SourceDocument
 from .dateline import find_dateline
-from .decode import NotText, decode_bytes
+from .decode import NotText, clean_text, decode_bytes
 from .formats import Extracted, extract_html, extract_pdf
 from .manifest import MANIFEST_NAME, ManifestEntry, optional_date, optional_str
-from .problems import LoadWarning
+from .problems import LoadWarning, printable
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -59,9 +59,16 @@ def iter_file(
     """The documents in one file, with a LoadError in place of each one that failed.
 
     `published` (the user's --published) overrides every date the file or manifest states;
-    `meta` is the file's manifest entry.
+    `meta` is the file's manifest entry. Every string of a document, and every error, is valid
+    Unicode whatever the file or its name holds (clean_text, printable).
     """
-    path = Path(path)
+    for item in _iter_file(Path(path), published, meta):
+        yield printable(item) if isinstance(item, LoadError) else item
+
+
+def _iter_file(
+    path: Path, published: date | None, meta: ManifestEntry | None
+) -> Iterator[SourceDocument | LoadError]:
     suffix = path.suffix.lower()
     if path.name == MANIFEST_NAME:
         yield LoadError(str(path), "a manifest holds metadata, not documents; name its folder instead")
@@ -125,17 +132,26 @@ def _single_document(
         if not text.strip():
             raise ValueError("no text (whitespace only)")
         found = Extracted(text=text, title=_first_line_title(text, markdown=suffix == ".md"))
+    # A PDF's text map can name a lone surrogate, and container metadata can hold a NUL.
+    text = clean_text(found.text)
+    if not text.strip():
+        raise ValueError("no text (whitespace only)")
     meta = meta or ManifestEntry(file=path.name)
     return SourceDocument(
-        doc_id=meta.doc or path.stem,
-        text=found.text,
-        path=str(path),
-        title=meta.title or found.title,
-        url=meta.url or found.url,
-        outlet=meta.outlet or found.outlet,
-        published=published or meta.published or found.published or find_dateline(found.text),
-        language=meta.language or found.language or DEFAULT_LANGUAGE,
+        doc_id=meta.doc or clean_text(path.stem),
+        text=text,
+        path=clean_text(str(path)),
+        title=meta.title or _clean(found.title),
+        url=meta.url or _clean(found.url),
+        outlet=meta.outlet or _clean(found.outlet),
+        published=published or meta.published or found.published or find_dateline(text),
+        language=meta.language or _clean(found.language) or DEFAULT_LANGUAGE,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    cleaned = clean_text(value).strip() if value else None
+    return cleaned or None
 
 
 def _iter_jsonl(
@@ -144,7 +160,7 @@ def _iter_jsonl(
     """One document per line. A manifest entry for the file supplies the id prefix and the
     outlet, language and date defaults; title and url are per document, so only the line gives them."""
     meta = meta or ManifestEntry(file=path.name)
-    prefix = meta.doc or path.stem
+    prefix = meta.doc or clean_text(path.stem)
     first_line: dict[str, int] = {}
     any_line = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -186,10 +202,11 @@ def _jsonl_document(
     text = obj["text"]
     if not isinstance(text, str):
         raise ValueError("'text' must be a string")
+    # The file was decoded with newlines normalised, but "\r\n" escaped inside a JSON string was not;
+    # nor were "\u0000" and lone surrogates ("\ud800"), which no database or terminal takes.
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ValueError("empty 'text'")
-    # The file was decoded with newlines normalised, but "\r\n" escaped inside a JSON string was not.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     def field(key: str) -> str | None:
         try:
@@ -206,7 +223,7 @@ def _jsonl_document(
     return SourceDocument(
         doc_id=field("id") or content_id(prefix, text),
         text=text,
-        path=str(path),
+        path=clean_text(str(path)),
         title=field("title"),
         url=field("url"),
         outlet=field("outlet") or meta.outlet,

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import DateError, LoadError
 from .dateline import parse_metadata_date
+from .decode import clean_text
 from .problems import LoadWarning
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -115,13 +116,15 @@ def optional_str(obj: dict[str, Any], key: str) -> str | None:
     """obj[key] as a non-blank string, None when absent, null or blank; ValueError for other types.
 
     Numbers are accepted and turned into strings, since ids are often written as bare numbers.
+    The string is made valid Unicode (clean_text): a NUL or a lone surrogate from a JSON escape
+    would otherwise break the database or the terminal downstream.
     """
     value = obj.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"'{key}' must be a string")
-    text = str(value).strip()
+    text = clean_text(str(value)).strip()
     return text or None
 
 
