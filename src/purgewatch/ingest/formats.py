@@ -27,9 +27,11 @@ PAGE_SEPARATOR = "\n\n"
 HTML_MIN_DATE = "1800-01-01"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _LANG = re.compile(r"[A-Za-z]{2,3}")
-# libxml2 stops building the tree at this depth unless told huge_tree=True, and trafilatura parses
-# without it: deeper text (common where unclosed <font> or <div> tags nest) silently vanished.
+# libxml2 stops building the tree at this depth, and drops a text node this long, unless told
+# huge_tree=True, and trafilatura parses without it: deeper text (common where unclosed <font> or
+# <div> tags nest) and a 10-million-character block silently vanished.
 LXML_MAX_DEPTH = 255
+LXML_MAX_TEXT = 10_000_000
 # Even with huge_tree libxml2 builds no deeper than this; a tree this deep may have lost its end.
 LXML_HUGE_MAX_DEPTH = 2048
 # What the plain-text fallback leaves out: code, styles and the title, never shown as body text.
@@ -141,11 +143,11 @@ def _parse_html(data: bytes) -> lxml_html.HtmlElement | None:
 
 
 def _main_text(page: str, tree: lxml_html.HtmlElement | None) -> str | None:
-    """trafilatura's main text. On a page nested deeper than libxml2's default limit, trafilatura
-    reads the full tree instead; past what even that holds, or when trafilatura loses the deepest
+    """trafilatura's main text. On a page past libxml2's default limits (nesting depth, length of
+    one text), trafilatura reads the full tree instead; past what even that holds, or when trafilatura loses the deepest
     text, the page's plain text is kept whole (boilerplate included: better than losing text)."""
-    depth = _depth(tree) if tree is not None else 0
-    if tree is None or depth <= LXML_MAX_DEPTH:
+    depth, longest = _extent(tree) if tree is not None else (0, 0)
+    if tree is None or (depth <= LXML_MAX_DEPTH and longest < LXML_MAX_TEXT):
         return _trafilatura_text(page)
     if depth < LXML_HUGE_MAX_DEPTH:
         text = _trafilatura_text(tree)
@@ -194,12 +196,17 @@ class _TextCollector(HTMLParser):
             self.parts.append(data)
 
 
-def _depth(tree: lxml_html.HtmlElement) -> int:
-    depth = deepest = 0
-    for event, _ in etree.iterwalk(tree, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _extent(tree: lxml_html.HtmlElement) -> tuple[int, int]:
+    """How deep the tree nests, and the length of its longest single text."""
+    depth = deepest = longest = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+            longest = max(longest, len(element.text or ""), len(element.tail or ""))
+        else:
+            depth -= 1
+    return deepest, longest
 
 
 def _deepest_text(tree: lxml_html.HtmlElement) -> str:
