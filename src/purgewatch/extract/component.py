@@ -9,7 +9,6 @@ on a document records it in `doc._.pw_error` ("pw_events: ValueError: ...") and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, cast
 
 from spacy.language import Language
@@ -19,25 +18,18 @@ from spacy.tokens import Doc, Token
 from purgewatch.extract.frames import build_matcher
 from purgewatch.extract.holders import find_holdings
 from purgewatch.extract.rules import extract
+from purgewatch.nlp.failures import record_error, setup_error_extension
 from purgewatch.ontology import Ontology, load_ontology
-
-ERROR_ATTR = "pw_error"
 
 
 def setup_extensions() -> None:
     """Register the custom attributes, once."""
-    for name in ("pw_events", "pw_published", "pw_holdings", ERROR_ATTR):
+    setup_error_extension()
+    for name in ("pw_events", "pw_published", "pw_holdings"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Token.has_extension("pw_post"):
         Token.set_extension("pw_post", getter=lambda t: t.lower_ in load_ontology().post_heads)
-
-
-def record_error(proc_name: str, proc: Callable[[Doc], Doc], docs: list[Doc], e: Exception) -> None:
-    """purgewatch's error handler: note the failure on each document and let the batch go on."""
-    for doc in docs:
-        note = f"{proc_name}: {type(e).__name__}: {e}"
-        doc._.pw_error = f"{doc._.pw_error}; {note}" if doc._.pw_error else note
 
 
 class _RulePipe(Pipe):

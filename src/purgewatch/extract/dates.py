@@ -59,15 +59,7 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
     text `narrative_year` is that year too, and a bare "on 11 May" belongs to it rather than to the
     year of publication. `anchor` is the last date the text established ("the following day").
     """
-    s = " ".join(text.split()).strip(" ,.;:()")
-    m = RANGE_RE.match(s)
-    if m:
-        first, second = m.group(1), m.group(2)
-        year = YEAR_RE.search(second)
-        if not YEAR_RE.search(first) and year:
-            first = f"{first} {year.group(1)}"
-        s = first
-    s = LEAD_RE.sub("", s)
+    s = LEAD_RE.sub("", _first_of_range(" ".join(text.split()).strip(" ,.;:()")))
     rel = ANCHOR_REL_RE.match(s)
     if rel:
         return _from_anchor(rel, anchor)
@@ -77,6 +69,32 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
             return None
         # "several weeks ago" may cross a month boundary: only the year is safe.
         return _fmt(base, "year")
+    with_years = _with_years(s, base, context_year)
+    if with_years is None:
+        return None
+    s = with_years
+    weekday = re.fullmatch(r"(?:(last|this|past|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                           s.strip(), re.IGNORECASE)
+    if weekday:
+        return _last_weekday(weekday.group(2), base, strictly_before=bool(weekday.group(1))
+                             and weekday.group(1).lower() in {"last", "past"})
+    return _parse(s, base, narrative_year)
+
+
+def _first_of_range(s: str) -> str:
+    """ "from March to October 2023": the first end, with the year the second gives."""
+    m = RANGE_RE.match(s)
+    if not m:
+        return s
+    first, second = m.group(1), m.group(2)
+    year = YEAR_RE.search(second)
+    if not YEAR_RE.search(first) and year:
+        first = f"{first} {year.group(1)}"
+    return first
+
+
+def _with_years(s: str, base: date | None, context_year: int | None) -> str | None:
+    """ "December of that year", "in May this year": the year put in, or None when it is not known."""
     if THAT_YEAR_RE.search(s):
         if context_year is None:
             return None
@@ -85,11 +103,11 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
         if base is None:
             return None
         s = THIS_YEAR_RE.sub(f" {base.year}", s).strip()
-    weekday = re.fullmatch(r"(?:(last|this|past|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-                           s.strip(), re.IGNORECASE)
-    if weekday:
-        return _last_weekday(weekday.group(2), base, strictly_before=bool(weekday.group(1))
-                             and weekday.group(1).lower() in {"last", "past"})
+    return s
+
+
+def _parse(s: str, base: date | None, narrative_year: int | None) -> str | None:
+    """dateparser's reading of the cleaned expression, at the precision the words support."""
     had_edge = bool(EDGE_RE.match(s))
     s = EDGE_RE.sub("", s).strip()
     s = WEEKDAY_RE.sub("", s).strip(" ,")

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from purgewatch.nlp.failures import record_error, setup_error_extension
 from purgewatch.nlp.sentences import sent_of
 from purgewatch.normalize.names import surname_key
 from purgewatch.ontology import Ontology, load_ontology
@@ -246,15 +249,24 @@ def _fullest(forms: list[str]) -> str:
 @Language.factory("pw_mentions", default_config={"ontology_path": None},
                   requires=["doc.ents", "token.dep", "token.pos"], assigns=["doc.spans"])
 def make_mentions(nlp: Language, name: str, ontology_path: str | None) -> PersonMentions:
-    return PersonMentions(load_ontology(ontology_path))
+    return PersonMentions(name, load_ontology(ontology_path))
 
 
-class PersonMentions:
-    """Pipeline component: doc.spans['pw_persons'] = the person mentions, each named by span.id_."""
+class PersonMentions(Pipe):
+    """Pipeline component: doc.spans['pw_persons'] = the person mentions, each named by span.id_.
 
-    def __init__(self, onto: Ontology) -> None:
-        self.onto = onto
+    A failure leaves no mentions and is recorded in `doc._.pw_error` (`purgewatch.nlp.failures`).
+    """
+
+    def __init__(self, name: str, onto: Ontology) -> None:
+        setup_error_extension()
+        self.name, self.onto = name, onto
+        self.set_error_handler(cast(Any, record_error))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_KEY] = collect(doc, self.onto)
+        try:
+            doc.spans[SPAN_KEY] = collect(doc, self.onto)
+        except Exception as exc:  # one bad document must not abort a batch
+            doc.spans[SPAN_KEY] = []
+            self.get_error_handler()(self.name, self, [doc], exc)
         return doc
