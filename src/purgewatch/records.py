@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 EVENT_FIELDS = (
     "doc", "type", "person", "group", "position", "org", "date", "replaces",
@@ -102,3 +102,54 @@ class NeighbourRow(TypedDict):
     factuality: str
     person_id: str | None
     person: str | None
+
+
+class EventRow(TypedDict):
+    """An event as the store gives it to analysis (`Store.tenure_inputs`): the spec's fields, people
+    resolved across documents (display names, with `*_id`), the event id, post key, evidence span and
+    the document's publication date and country."""
+
+    doc: str
+    type: str
+    person: str | None
+    position: str | None
+    org: str | None
+    date: str | None
+    replaces: str | None
+    replaced_by: str | None
+    charge: str | None
+    agent: str | None
+    factuality: str
+    id: str
+    post_key: str | None
+    evidence: str
+    start: int | None
+    end: int | None
+    published: str | None
+    country: str | None
+    person_id: str | None
+    replaces_id: str | None
+    replaced_by_id: str | None
+    agent_id: str | None
+    group: NotRequired[dict[str, Any] | None]
+
+
+class HoldingRow(TypedDict):
+    """A holding as the store gives it to analysis: "X, head of Y" in a report dated D, X resolved."""
+
+    doc: str
+    person: str
+    person_id: str | None
+    position: str
+    post_key: str
+    org: str | None
+    date: str | None
+    evidence: str
+    start: int
+    end: int
+    since: bool
+
+
+LinkRow = tuple[str, str, str, str | None, str | None, str | None, str | None, str | None, str]
+"""(doc, type, person, replaces, replaced_by, agent, date, position, event id): an event linking its
+person to another, as the store gives it to `analyze.network.stated_network`."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,9 +13,8 @@ from typing import Any
 from purgewatch.analyze.backgrounds import LABELS, appointee_backgrounds
 from purgewatch.analyze.tenures import Tenure
 from purgewatch.errors import PurgewatchError
-
-REMOVALS = ("dismissed", "resigned", "retired")
-FACTUAL = {"asserted", "reported"}
+from purgewatch.ontology import Ontology, load_ontology
+from purgewatch.records import EventRow
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,19 @@ class Column:
         return out
 
 
-def _who(e: dict[str, Any]) -> str | None:
+def arrest_types(onto: Ontology | None = None) -> tuple[str, ...]:
+    """The "arrests" column: the justice types that end a tenure (the arrest, not the charge or trial)."""
+    onto = onto or load_ontology()
+    return tuple(t for t in onto.type_names if onto.family(t) == "justice" and t in onto.ends)
+
+
+def execution_types(onto: Ontology | None = None) -> tuple[str, ...]:
+    """The "executions" column: the types that end a life (family end_of_life)."""
+    onto = onto or load_ontology()
+    return tuple(t for t in onto.type_names if onto.family(t) == "end_of_life")
+
+
+def _who(e: EventRow) -> str | None:
     return e.get("person_id") or e.get("person")
 
 
@@ -82,14 +94,20 @@ def _years(a: str, b: str) -> float:
     return (as_date(b) - as_date(a)).days / 365.25
 
 
-def column(period: Period, events: list[dict[str, Any]], tenures: list[Tenure], texts: dict[str, str]) -> Column:
+def column(period: Period, events: Sequence[EventRow], tenures: list[Tenure], texts: dict[str, str],
+           onto: Ontology | None = None) -> Column:
     """One period's figures, counting each person once per kind of event (several reports of one
-    dismissal are one removal)."""
-    facts = [e for e in events if e.get("factuality") in FACTUAL and _who(e)]
+    dismissal are one removal). The columns' types come from the ontology: removals (`removal`),
+    arrests (`arrest_types`), executions (`execution_types`), appointments (`starts`), charges (types
+    that take a charge)."""
+    onto = onto or load_ontology()
+    removals, arrests, starts = onto.removals, arrest_types(onto), tuple(onto.starts)
+    removal_causes = tuple(onto.ends.get(t, t) for t in removals)
+    facts = [e for e in events if e.get("factuality") in onto.factual and _who(e)]
     inside = [e for e in facts if e.get("date") in period]
     col = Column(period)
 
-    def people(types: tuple[str, ...]) -> dict[str, str]:
+    def people(types: tuple[str, ...] | frozenset[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for e in inside:
             if e["type"] in types:
@@ -98,29 +116,29 @@ def column(period: Period, events: list[dict[str, Any]], tenures: list[Tenure], 
                     out[who] = e.get("date") or ""
         return out
 
-    removed = people(REMOVALS)
+    removed = people(removals)
     col.removals = len(removed)
-    col.arrests = len(people(("arrested",)))
-    col.executions = len(people(("executed",)))
-    appointed = people(("appointed",))
+    col.arrests = len(people(arrests))
+    col.executions = len(people(execution_types(onto)))
+    appointed = people(starts)
     col.appointments = len(appointed)
     arrests_by_person: dict[str, list[str]] = {}
     for e in facts:
-        if e["type"] == "arrested" and e.get("date"):
+        if e["type"] in arrests and e.get("date"):
             arrests_by_person.setdefault(_who(e) or "", []).append(e["date"])
     later = [p for p, when in removed.items() if any(a >= when for a in arrests_by_person.get(p, []) if when)]
     col.removed_later_arrested = len(later)
     col.later_arrested_share = round(len(later) / len(removed), 3) if removed else None
     lengths = [_years(t.start, t.end) for t in tenures
                if t.start and t.end and t.end in period and t.person_id in removed and t.end_cause
-               and any(c in t.end_cause for c in REMOVALS)]
+               and any(c in t.end_cause for c in removal_causes)]
     lengths = [x for x in lengths if x >= 0]
     col.tenures_measured = len(lengths)
     col.median_tenure_years = round(statistics.median(lengths), 1) if lengths else None
-    backgrounds = appointee_backgrounds([e for e in inside if e["type"] == "appointed"], texts)
+    backgrounds = appointee_backgrounds([e for e in inside if e["type"] in starts], texts)
     seen: dict[str, str] = {}
     for e in inside:
-        if e["type"] == "appointed":
+        if e["type"] in starts:
             b = backgrounds.get((e["doc"], e["person"]))
             who = _who(e) or ""
             if b is not None and (who not in seen or seen[who] == "unknown"):
@@ -129,15 +147,17 @@ def column(period: Period, events: list[dict[str, Any]], tenures: list[Tenure], 
     for lab in (*LABELS, "unknown"):
         col.backgrounds.setdefault(lab, 0)
     charges: dict[tuple[str, str], None] = {}
+    charged = onto.with_argument("charge")
     for e in inside:
-        if e["type"] in {"arrested", "charged", "convicted"} and e.get("charge"):
+        if e["type"] in charged and e.get("charge"):
             charges[(_who(e) or "", e["charge"])] = None
     col.charges = dict(Counter(c for _, c in charges).most_common())
     return col
 
 
-def compare(periods: list[Period], events: list[dict[str, Any]], tenures: list[Tenure],
-            texts: dict[str, str]) -> list[Column]:
+def compare(periods: list[Period], events: Sequence[EventRow], tenures: list[Tenure],
+            texts: dict[str, str], onto: Ontology | None = None) -> list[Column]:
     if len(periods) < 1:
         raise PurgewatchError("give at least one --period START:END")
-    return [column(p, events, tenures, texts) for p in periods]
+    onto = onto or load_ontology()
+    return [column(p, events, tenures, texts, onto) for p in periods]

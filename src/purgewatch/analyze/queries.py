@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import process
 
 from purgewatch.analyze.neighbours import pick_neighbours
+from purgewatch.analyze.network import Network, as_json, stated_network, succession_network
 from purgewatch.analyze.tenures import (
     Tenure,
     build_tenures,
@@ -18,7 +18,8 @@ from purgewatch.analyze.tenures import (
 )
 from purgewatch.errors import PurgewatchError
 from purgewatch.normalize.posts import display_post, post_key
-from purgewatch.store import Store
+from purgewatch.ontology import load_ontology
+from purgewatch.store import Store, browse
 
 
 @dataclass
@@ -79,21 +80,18 @@ def all_tenures(store: Store) -> tuple[list[dict[str, Any]], list[Tenure]]:
     return events, build_tenures(events, holdings)
 
 
-def ftm_entities(store: Store) -> Iterator[Any]:
-    from purgewatch.export.ftm import entities
+def web_network(store: Store, person_id: str | None = None, limit: int = 1000) -> dict[str, Any]:
+    """The web's network (`/api/network`): links stated in the text among the latest `limit` factual
+    events, or a person's own, as JSON."""
+    onto = load_ontology()
+    rows, ids = browse.network_rows(store, sorted(onto.factual), person_id=person_id, limit=limit)
+    return as_json(stated_network(rows, ids, person_id, onto), limit)
 
+
+def succession_graph(store: Store) -> Network:
+    """The GraphML export's network: successions from every tenure and factual orders."""
     events, tenures = all_tenures(store)
-    names: dict[str, set[str]] = {}
-    for (_, name), (pid, _) in store.people().items():
-        names.setdefault(pid, set()).add(name)
-    return entities(events, tenures, names)
-
-
-def network(store: Store) -> Any:
-    from purgewatch.export.graph import network as build
-
-    events, tenures = all_tenures(store)
-    return build(events, tenures)
+    return succession_network(events, tenures)
 
 
 def analysis_events(store: Store, org: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
@@ -131,5 +129,6 @@ def compare_periods(store: Store, periods: list[str], org: str | None = None, co
     if events is None:
         events = analysis_events(store, org, country)
     tenures = build_tenures(events, [])
-    docs = {e["doc"] for e in events if e["type"] == "appointed"}
+    starts = load_ontology().starts
+    docs = {e["doc"] for e in events if e["type"] in starts}
     return compare(parsed, events, tenures, store.document_texts(docs))

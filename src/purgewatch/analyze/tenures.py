@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from purgewatch.normalize.posts import display_post
+from purgewatch.ontology import Ontology, load_ontology
+from purgewatch.records import EventRow, HoldingRow
 
-ENDS = {"dismissed": "dismissed", "resigned": "resigned", "retired": "retired", "executed": "executed",
-        "arrested": "arrested"}
-FACTUAL = {"asserted", "reported"}
 SAME_TENURE_DAYS = 366  # two reports of an appointment this close describe one appointment
 
 
@@ -115,18 +115,30 @@ def _agree(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def _source(rec: dict[str, Any]) -> Source:
+def _source(rec: EventRow | HoldingRow) -> Source:
     return Source(doc=rec["doc"], date=rec.get("date"), evidence=rec.get("evidence") or "",
                   kind=rec.get("type", "holding"), start=rec.get("start"), end=rec.get("end"))
 
 
-def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] = ()) -> list[Tenure]:  # type: ignore[assignment]
-    """All tenures the records support, ordered by post and start."""
-    facts = [e for e in events if e.get("person_id") and e.get("factuality") in FACTUAL]
+def build_tenures(events: Sequence[EventRow], holdings: Sequence[HoldingRow] = (),
+                  onto: Ontology | None = None) -> list[Tenure]:
+    """All tenures the records support, ordered by post and start.
+
+    What each type does to a tenure comes from the ontology: `starts` open one, `ends` close one with
+    their cause; an end that is not a removal from office (an arrest, a death) after the post was lost
+    does not end it again; an end stated without a post closes every open post when it ends a life
+    (family end_of_life), else the only one open; `ends_only_with_post` types need the post named.
+    """
+    onto = onto or load_ontology()
+    ends, starts = onto.ends, onto.starts
+    late = {t for t in ends if not onto.is_end_of_tenure(t)}  # arrested, executed
+    late_causes = {ends[t] for t in late}
+    postless = {t for t in ends if t not in onto.ends_only_with_post}
+    facts = [e for e in events if e.get("person_id") and e.get("factuality") in onto.factual]
     facts.sort(key=lambda e: (_sort_key(e.get("date")), e["doc"], e.get("start") or 0))
     tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
 
-    def open_tenure(e: dict[str, Any]) -> Tenure:
+    def open_tenure(e: EventRow | HoldingRow) -> Tenure:
         t = Tenure(person_id=e["person_id"], person=e["person"], post_key=e["post_key"],
                    post=display_post(e["position"]), org=e.get("org"))
         tenures[(e["person_id"], e["post_key"])].append(t)
@@ -137,7 +149,7 @@ def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] =
             continue
         key = (e["person_id"], e["post_key"])
         current = tenures[key][-1] if tenures[key] else None
-        if e["type"] == "appointed":
+        if e["type"] in starts:
             if current is not None and current.end is None and current.start is not None and e.get("date") \
                     and _days_apart(current.start, e["date"]) <= SAME_TENURE_DAYS or current is not None and current.end is None and current.start is None and not current.end_sources:
                 _add_start(current, e)
@@ -145,25 +157,25 @@ def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] =
                 _add_start(open_tenure(e), e)
             if e.get("replaces"):
                 tenures[key][-1].predecessor = tenures[key][-1].predecessor or e["replaces"]
-        elif e["type"] in ENDS:
+        elif e["type"] in ends:
             if current is not None and current.end and e.get("date") and _before(current.end, e["date"]) \
-                    and e["type"] in {"arrested", "executed"} and current.end_cause not in {"arrested", "executed"}:
+                    and e["type"] in late and current.end_cause not in late_causes:
                 continue  # arrested or shot after losing the post: the tenure had already ended
             if current is None or (current.end is not None and not _agree(current.end, e.get("date"))
                                    and e["doc"] in {s.doc for s in current.end_sources}):
                 current = open_tenure(e)
-            _add_end(current, e)
+            _add_end(current, e, ends)
             if e.get("replaced_by"):
                 current.successor = current.successor or e["replaced_by"]
     # ends stated without a post: death ends every post; a dismissal ends the only one open
     for e in facts:
-        if e.get("post_key") or e["type"] not in {"executed", "dismissed", "resigned", "retired"}:
+        if e.get("post_key") or e["type"] not in postless:
             continue
         open_ = [t for (pid, _), ts in tenures.items() if pid == e["person_id"] for t in ts
                  if t.end is None and (t.start is None or not e.get("date") or not _before(e["date"], t.start))]
-        if e["type"] == "executed" or len(open_) == 1:
+        if onto.family(e["type"]) == "end_of_life" or len(open_) == 1:
             for t in open_:
-                _add_end(t, e)
+                _add_end(t, e, ends)
     for h in holdings:
         if not h.get("person_id") or not h.get("post_key"):
             continue
@@ -197,7 +209,7 @@ def build_tenures(events: list[dict[str, Any]], holdings: list[dict[str, Any]] =
     return out
 
 
-def _add_start(t: Tenure, e: dict[str, Any]) -> None:
+def _add_start(t: Tenure, e: EventRow) -> None:
     day = e.get("date")
     if t.start is not None and day and not _agree(t.start, day):
         docs = ", ".join(sorted({s.doc for s in t.start_sources}))
@@ -207,8 +219,8 @@ def _add_start(t: Tenure, e: dict[str, Any]) -> None:
     t.start_sources.append(_source(e))
 
 
-def _add_end(t: Tenure, e: dict[str, Any]) -> None:
-    day, cause = e.get("date"), ENDS.get(e["type"], e["type"])
+def _add_end(t: Tenure, e: EventRow, ends: dict[str, str]) -> None:
+    day, cause = e.get("date"), ends.get(e["type"], e["type"])
     if t.end_cause is not None and (cause != t.end_cause or not _agree(t.end, day)):
         docs = ", ".join(sorted({s.doc for s in t.end_sources}))
         if cause != t.end_cause and cause not in t.end_cause.split(" | "):

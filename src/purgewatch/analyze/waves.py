@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-REMOVALS = ("dismissed", "resigned", "retired", "arrested", "executed", "convicted", "charged")
-FACTUAL = {"asserted", "reported"}
+from purgewatch.normalize.posts import display_post, post_org
+from purgewatch.ontology import Ontology, load_ontology
+from purgewatch.records import EventRow
 
 
 @dataclass
@@ -80,23 +82,25 @@ def burst_states(counts: list[int], s: float = 3.0, gamma: float = 1.0) -> list[
     return states[::-1]
 
 
-def detect_by_country(events: list[dict[str, Any]], s: float = 3.0, gamma: float = 1.0,
-                      min_events: int = 3) -> list[Wave]:
+def detect_by_country(events: Sequence[EventRow], s: float = 3.0, gamma: float = 1.0,
+                      min_events: int = 3, onto: Ontology | None = None) -> list[Wave]:
     """Waves in each country separately (a document's country, see normalize.posts.document_country): a
     purge in one country is not measured against another's baseline."""
-    by_country: dict[str | None, list[dict[str, Any]]] = {}
+    onto = onto or load_ontology()
+    by_country: dict[str | None, list[EventRow]] = {}
     for e in events:
         by_country.setdefault(e.get("country"), []).append(e)
     dated = [e["date"][:7] for e in events if e.get("date") and len(e["date"]) >= 7]
     span = (min(dated), max(dated)) if dated else None
     out = []
     for country, evs in by_country.items():
-        out += detect(evs, s=s, gamma=gamma, min_events=min_events, country=country, span=span)
+        out += detect(evs, s=s, gamma=gamma, min_events=min_events, country=country, span=span, onto=onto)
     return sorted(out, key=lambda w: w.start)
 
 
-def detect(events: list[dict[str, Any]], s: float = 3.0, gamma: float = 1.0, min_events: int = 3,
-           country: str | None = None, span: tuple[str, str] | None = None) -> list[Wave]:
+def detect(events: Sequence[EventRow], s: float = 3.0, gamma: float = 1.0, min_events: int = 3,
+           country: str | None = None, span: tuple[str, str] | None = None,
+           onto: Ontology | None = None) -> list[Wave]:
     """Waves among removal and arrest events dated at least to the month.
 
     `events`: records with type, date, factuality, person, position/org. A group event counts its
@@ -104,7 +108,9 @@ def detect(events: list[dict[str, Any]], s: float = 3.0, gamma: float = 1.0, min
     from the first to the last of these events); a corpus that is all purge has no quiet months of its
     own, so a wider span (the whole database's) gives the baseline.
     """
-    rel = [e for e in events if e.get("type") in REMOVALS and e.get("factuality", "asserted") in FACTUAL
+    onto = onto or load_ontology()
+    wave_types = onto.wave_types
+    rel = [e for e in events if e.get("type") in wave_types and e.get("factuality", "asserted") in onto.factual
            and e.get("date") and len(e["date"]) >= 7]
     if not rel:
         return []
@@ -140,14 +146,12 @@ def detect(events: list[dict[str, Any]], s: float = 3.0, gamma: float = 1.0, min
     return waves
 
 
-def _weight(e: dict[str, Any]) -> int:
+def _weight(e: EventRow) -> int:
     group = e.get("group") or {}
     return int(group.get("count") or 1) if not e.get("person") else 1
 
 
-def _org(e: dict[str, Any]) -> str | None:
-    from purgewatch.normalize.posts import display_post, post_org
-
+def _org(e: EventRow) -> str | None:
     if e.get("org"):
         return str(e["org"])
     if e.get("position"):

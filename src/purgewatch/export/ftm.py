@@ -15,8 +15,10 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
+from purgewatch.analyze.queries import all_tenures
 from purgewatch.analyze.tenures import Tenure
 from purgewatch.normalize.posts import display_post, post_org
+from purgewatch.store import Store
 
 PREFIX = "purgewatch"
 
@@ -113,3 +115,12 @@ def entities(events: list[dict[str, Any]], tenures: list[Tenure], names: dict[st
     yield from orgs.values()
     yield from posts.values()
     yield from out
+
+
+def store_entities(store: Store) -> Iterator[EntityProxy]:
+    """Every FtM entity of the database: its events and tenures, each person with every spelling."""
+    events, tenures = all_tenures(store)
+    names: dict[str, set[str]] = {}
+    for (_, name), (pid, _) in store.people().items():
+        names.setdefault(pid, set()).add(name)
+    return entities(events, tenures, names)

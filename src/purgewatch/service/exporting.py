@@ -26,12 +26,12 @@ def export(store: Store, format: str) -> Exported:
         text = to_csv(records) if format == "csv" else to_json_lines(records)
         return Exported(text, f"{len(records)} events")
     if format == "ftm":
-        from purgewatch.analyze.queries import ftm_entities
+        from purgewatch.export.ftm import store_entities as ftm_entities
 
         lines = [json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) for e in ftm_entities(store)]
         return Exported("".join(line + "\n" for line in lines), f"{len(lines)} FollowTheMoney entities")
     if format == "graphml":
-        from purgewatch.analyze.queries import network
+        from purgewatch.export.graph import graphml_network as network
         from purgewatch.export.graph import write_graphml
 
         graph = network(store)

@@ -1,5 +1,5 @@
 """Read-side queries for browsing (the web UI and its JSON API): pages of events, counts per month,
-search, documents with their highlights, the network of who replaced and who ordered whom.
+search, documents with their highlights, the rows behind the network of who replaced and who ordered whom.
 
 Every query is bounded (paged or limited) so that pages stay fast on large databases.
 """
@@ -7,12 +7,14 @@ Every query is bounded (paged or limited) so that pages stay fast on large datab
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, literal_column, or_, select, tuple_
 
 from purgewatch.normalize.posts import display_post
+from purgewatch.records import LinkRow
 from purgewatch.store.models import Document, Event, Holding, Resolution
 from purgewatch.store.repository import EventFilter, Store, resolve_pairs, to_record
 
@@ -167,54 +169,25 @@ def segments(text: str, events: list[dict[str, Any]], names: dict[str, tuple[str
     return out
 
 
-def network(store: Store, person_id: str | None = None, limit: int = 1000) -> dict[str, Any]:
-    """Who replaced whom (stated in the text) and who ordered what against whom, as nodes and edges."""
+def network_rows(store: Store, factual: Iterable[str], person_id: str | None = None, limit: int = 1000
+                 ) -> tuple[list[LinkRow], dict[tuple[str, str], tuple[str, str]]]:
+    """The latest `limit` events of the given factualities that link their person to another (replaces,
+    replaced by, agent), with every name's (person id, display name); with `person_id`, the person's own
+    links wherever they are in time. `analyze.network.stated_network` builds the network from them."""
     with store.session() as s:
         q = (select(Event.doc_id, Event.type, Event.person_name, Event.replaces, Event.replaced_by, Event.agent,
                     Event.date, Event.position, Event.id)
-             .where(Event.person_name.is_not(None), Event.factuality.in_(["asserted", "reported"]),
+             .where(Event.person_name.is_not(None), Event.factuality.in_(list(factual)),
                     or_(Event.replaces.is_not(None), Event.replaced_by.is_not(None), Event.agent.is_not(None)))
              .order_by(Event.date.desc()).limit(limit))
-        if person_id is not None:  # the person's own links, wherever they are in time
+        if person_id is not None:
             names = select(Resolution.doc_id, Resolution.name).where(Resolution.person_id == person_id)
             q = q.where(or_(*[tuple_(Event.doc_id, col).in_(names) for col in
                               (Event.person_name, Event.replaces, Event.replaced_by, Event.agent)]))
-        rows = s.execute(q).all()
+        rows: list[LinkRow] = [tuple(r) for r in s.execute(q)]  # type: ignore[misc]
         pairs = {(r[0], n) for r in rows for n in (r[2], r[3], r[4], r[5]) if n}
         ids = resolve_pairs(s, pairs)
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-
-    def node(doc: str, name: str) -> str:
-        pid, display = ids.get((doc, name), ("name:" + name, name))
-        nodes.setdefault(pid, {"id": pid, "label": display, "degree": 0})
-        return pid
-
-    for doc, type_, person, repl, repl_by, agent, when, position, eid in rows:
-        p = node(doc, person)
-        links = []
-        if type_ == "appointed" and repl:
-            links.append((node(doc, repl), p, "replaced"))
-        if repl_by and type_ != "appointed":
-            links.append((p, node(doc, repl_by), "replaced"))
-        if agent:
-            links.append((node(doc, agent), p, "ordered"))
-        for a, b, kind in links:
-            if a == b:
-                continue
-            key = (a, b, kind)
-            e = edges.setdefault(key, {"source": a, "target": b, "kind": kind, "events": [], "post": position,
-                                       "date": when})
-            e["events"].append({"id": eid, "type": type_, "doc": doc, "date": when})
-    if person_id is not None:
-        keep = {person_id} | {e["source"] for e in edges.values() if e["target"] == person_id} | \
-            {e["target"] for e in edges.values() if e["source"] == person_id}
-        edges = {k: e for k, e in edges.items() if e["source"] in keep and e["target"] in keep}
-    for e in edges.values():
-        nodes[e["source"]]["degree"] += 1
-        nodes[e["target"]]["degree"] += 1
-    used = {e["source"] for e in edges.values()} | {e["target"] for e in edges.values()}
-    return {"nodes": [n for n in nodes.values() if n["id"] in used], "edges": list(edges.values())[:limit]}
+    return rows, ids
 
 
 def posts(store: Store, limit: int = 200) -> list[dict[str, Any]]:
