@@ -117,8 +117,8 @@ def test_unicode_manifest_entry_for_a_missing_file_is_reported_printably(tmp_pat
     assert [item.reason for item in items if isinstance(item, LoadError)] == ["line 1: no such file 'gone\ufffd.txt'"]
 
 
-def test_unicode_text_first_line_title_and_pdf_fields_never_carry_a_surrogate(tmp_path: Path) -> None:
-    # A text file decoded strictly cannot hold a lone surrogate; the NUL is the one to watch.
+def test_unicode_nul_in_a_text_title_is_dropped(tmp_path: Path) -> None:
+    # A text file decoded strictly cannot hold a lone surrogate; a NUL it can, and the title comes from it.
     path = write(tmp_path / "t.txt", "Ti\x00tle\n\n" + "Body text of the report. " * 20)
     items = list(iter_file(path))
     assert_valid_unicode(items)
