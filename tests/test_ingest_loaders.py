@@ -474,3 +474,10 @@ def test_loaders_jsonl_bad_date_keeps_the_document_and_warns(tmp_path: Path) -> 
     assert isinstance(warning, LoadWarning)
     assert warning.reason == "line 1: invalid 'published' date 'soon' (ignored; the rest of the line is used)"
     assert load_file(path) == [document]  # a warning is not a failure, even for the strict form
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_loaders_refuse_a_fifo_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert error_of(fifo).reason == "not a regular file"

@@ -114,3 +114,12 @@ def test_manifest_line_lenient_drops_bad_fields(line: str, expected: ManifestEnt
     problems: list[str] = []
     assert parse_manifest_line(line, dropped=problems) == expected
     assert problems == dropped
+
+
+def test_manifest_unreadable_is_one_error_and_the_folder_still_loads(tmp_path: Path) -> None:
+    (tmp_path / "manifest.jsonl").write_bytes(b'{"file": "a.txt", "title": "\xff\xfe"}\n')
+    manifest = read_manifest(tmp_path)
+    assert manifest is not None and manifest.entries == {}
+    assert [(e.path, e.reason) for e in manifest.errors] == [
+        (str(tmp_path / "manifest.jsonl"), "cannot read manifest (UnicodeDecodeError)")
+    ]
