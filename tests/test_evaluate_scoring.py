@@ -15,15 +15,15 @@ import pytest
 
 from purgewatch.errors import GoldError
 from purgewatch.evaluate import (
-    END_OF_TENURE,
-    EVENT_TYPES,
-    RELAXED_TYPES,
     content_tokens,
     dates_match,
+    end_of_tenure,
+    event_types,
     format_errors,
     format_report,
     load_records,
     positions_match,
+    relaxed_types,
     score,
 )
 
@@ -158,6 +158,14 @@ def test_scoring_dev_gold_against_itself_is_perfect() -> None:
     assert counts(report.groups) == (len(must_find) - len(named), 0, 0)
 
 
+def test_scoring_types_come_from_the_ontology() -> None:
+    assert event_types() == ("appointed", "dismissed", "resigned", "retired", "arrested", "charged",
+                             "convicted", "executed", "released")
+    assert end_of_tenure() == "end_of_tenure"
+    assert relaxed_types() == ("appointed", "end_of_tenure", "arrested", "charged", "convicted", "executed",
+                               "released")
+
+
 def test_scoring_strict_and_relaxed_end_of_tenure() -> None:
     gold = [ev("Shaposhnikov", "retired", replaced_by="K.A. Meretskov")]
     pred = [ev("Shaposhnikov", "dismissed", replaced_by="Meretskov")]
@@ -166,7 +174,7 @@ def test_scoring_strict_and_relaxed_end_of_tenure() -> None:
     assert report.strict.per_type["dismissed"].fp == 1
     assert report.strict.per_type["retired"].fn == 1
     assert counts(report.relaxed) == (1, 0, 0)
-    assert report.relaxed.per_type[END_OF_TENURE].tp == 1
+    assert report.relaxed.per_type[end_of_tenure()].tp == 1
     # Arguments are scored on strict true positives only.
     assert report.arguments.overall.total == 0
 
@@ -437,8 +445,8 @@ def test_scoring_to_dict_has_stable_keys() -> None:
     assert shape(empty) == shape(full)
     assert set(full) == {"named", "arguments", "groups"}
     assert set(full["named"]["strict"]) == {"precision", "recall", "f1", "tp", "fp", "fn", "ignored", "per_type"}
-    assert list(full["named"]["strict"]["per_type"]) == list(EVENT_TYPES)
-    assert list(full["named"]["relaxed"]["per_type"]) == list(RELAXED_TYPES)
+    assert list(full["named"]["strict"]["per_type"]) == list(event_types())
+    assert list(full["named"]["relaxed"]["per_type"]) == list(relaxed_types())
     assert set(full["arguments"]) == {"overall", "per_argument", "spurious"}
     assert list(full["arguments"]["per_argument"]) == ["position", "date", "replaces", "replaced_by", "charge"]
     assert full["named"]["strict"]["fp"] == 1

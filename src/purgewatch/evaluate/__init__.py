@@ -4,9 +4,6 @@ from purgewatch.evaluate.io import load_records
 from purgewatch.evaluate.report import format_errors, format_report
 from purgewatch.evaluate.scoring import (
     ARGUMENTS,
-    END_OF_TENURE,
-    EVENT_TYPES,
-    RELAXED_TYPES,
     ArgumentCounts,
     ArgumentScore,
     Counts,
@@ -16,18 +13,21 @@ from purgewatch.evaluate.scoring import (
     compare_arguments,
     content_tokens,
     dates_match,
+    end_of_tenure,
+    event_types,
     pair_outcome,
     positions_match,
     relaxed_type,
+    relaxed_types,
     score,
     tokens_match,
 )
 from purgewatch.normalize.names import fold, surname_key, surnames_match
 
 __all__ = [
-    "ARGUMENTS", "END_OF_TENURE", "EVENT_TYPES", "RELAXED_TYPES",
+    "ARGUMENTS",
     "ArgumentCounts", "ArgumentScore", "Counts", "EvalReport", "EventScore", "Pair",
-    "compare_arguments", "content_tokens", "dates_match", "fold", "format_errors", "format_report",
-    "load_records", "pair_outcome", "positions_match", "relaxed_type", "score", "surname_key",
+    "compare_arguments", "content_tokens", "dates_match", "end_of_tenure", "event_types", "fold", "format_errors", "format_report",
+    "load_records", "pair_outcome", "positions_match", "relaxed_type", "relaxed_types", "score", "surname_key",
     "surnames_match", "tokens_match",
 ]

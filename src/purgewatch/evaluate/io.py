@@ -7,21 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from purgewatch.errors import GoldError
-from purgewatch.evaluate.scoring import EVENT_TYPES
+from purgewatch.ontology import Ontology, load_ontology
 
 REQUIRED_FIELDS = ("doc", "type")
 
 
-def _check(record: Any) -> str | None:
+def _check(record: Any, onto: Ontology | None = None) -> str | None:
     """Why a parsed line is not a record the scorer can use, or None when it is."""
+    types = (onto or load_ontology()).type_names
     if not isinstance(record, dict):
         return f"expected a JSON object, got {type(record).__name__}"
     for name in REQUIRED_FIELDS:
         value = record.get(name)
         if not isinstance(value, str) or not value.strip():
             return f"missing field {name!r}"
-    if record["type"] not in EVENT_TYPES:
-        return f"unknown event type {record['type']!r} (expected one of {', '.join(EVENT_TYPES)})"
+    if record["type"] not in types:
+        return f"unknown event type {record['type']!r} (expected one of {', '.join(types)})"
     return None
 
 
@@ -36,6 +37,7 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"{path}: cannot read: {exc}") from exc
+    onto = load_ontology()
     records: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -44,7 +46,7 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldError(f"{path}: line {n}: invalid JSON: {exc.msg}") from exc
-        reason = _check(record)
+        reason = _check(record, onto)
         if reason:
             raise GoldError(f"{path}: line {n}: {reason}")
         records.append(record)

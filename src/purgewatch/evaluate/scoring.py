@@ -17,30 +17,36 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from purgewatch.normalize.names import fold, surnames_match
+from purgewatch.ontology import Ontology, load_ontology
 
 Record = Mapping[str, Any]
 Outcome = Literal["true_positive", "false_positive", "missed", "ignored"]
 Verdict = Literal["correct", "wrong", "spurious", "empty"]
 
-# The spec's event table. It belongs in the ontology data file once that exists; until then the
-# scorer and the JSONL loader share this one copy.
-EVENT_TYPES: tuple[str, ...] = (
-    "appointed", "dismissed", "resigned", "retired",
-    "arrested", "charged", "convicted", "executed", "released",
-)
-END_OF_TENURE = "end_of_tenure"
-"""The one type the relaxed score puts `dismissed`, `resigned` and `retired` under."""
-_END_OF_TENURE_TYPES = frozenset({"dismissed", "resigned", "retired"})
-RELAXED_TYPES: tuple[str, ...] = tuple(
-    dict.fromkeys(END_OF_TENURE if t in _END_OF_TENURE_TYPES else t for t in EVENT_TYPES)
-)
 ARGUMENTS: tuple[str, ...] = ("position", "date", "replaces", "replaced_by", "charge")
 TENTATIVE = frozenset({"speculative", "negated"})
 
 
-def relaxed_type(event_type: str) -> str:
-    """The relaxed score's type: the three ends of tenure collapse into END_OF_TENURE."""
-    return END_OF_TENURE if event_type in _END_OF_TENURE_TYPES else event_type
+def event_types(onto: Ontology | None = None) -> tuple[str, ...]:
+    """The spec's event types, in the ontology's order (the strict score's classes)."""
+    return (onto or load_ontology()).type_names
+
+
+def relaxed_types(onto: Ontology | None = None) -> tuple[str, ...]:
+    """The relaxed score's classes: the types with the ontology's `relaxed` classes merged in."""
+    return (onto or load_ontology()).relaxed_types
+
+
+def end_of_tenure(onto: Ontology | None = None) -> str:
+    """The class the relaxed score puts the ends of tenure (dismissed, resigned, retired) under: the
+    `relaxed` property of those types in the ontology ("end_of_tenure")."""
+    onto = onto or load_ontology()
+    return next(onto.relaxed(t) for t in onto.type_names if onto.is_end_of_tenure(t))
+
+
+def relaxed_type(event_type: str, onto: Ontology | None = None) -> str:
+    """The relaxed score's type: the ends of tenure collapse into one class (`end_of_tenure`)."""
+    return (onto or load_ontology()).relaxed(event_type)
 
 
 # ---------------------------------------------------------------- argument comparison
@@ -547,18 +553,20 @@ def _always(gold: Record, pred: Record) -> bool:
     return True
 
 
-def score(gold: Sequence[Record], pred: Sequence[Record]) -> EvalReport:
+def score(gold: Sequence[Record], pred: Sequence[Record], onto: Ontology | None = None) -> EvalReport:
     """Score predictions against gold: named events strict and relaxed, arguments, group events.
 
     A record with a non-empty `person` is a named event; any other is a group event. Arguments are
     scored on the strict true positives.
     """
+    onto = onto or load_ontology()
+    types = onto.type_names
     named_gold = [g for g in gold if _has_person(g)]
     named_pred = [p for p in pred if _has_person(p)]
-    strict = _align(named_gold, named_pred, str, EVENT_TYPES, _same_person, _named_tiebreak)
-    relaxed = _align(named_gold, named_pred, relaxed_type, RELAXED_TYPES, _same_person, _named_tiebreak)
+    strict = _align(named_gold, named_pred, str, types, _same_person, _named_tiebreak)
+    relaxed = _align(named_gold, named_pred, onto.relaxed, onto.relaxed_types, _same_person, _named_tiebreak)
     groups = _align(
         [g for g in gold if not _has_person(g)], [p for p in pred if not _has_person(p)],
-        str, EVENT_TYPES, _always, _group_tiebreak,
+        str, types, _always, _group_tiebreak,
     )
     return EvalReport(strict, relaxed, _score_arguments(strict.pairs), groups)
