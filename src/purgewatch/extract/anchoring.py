@@ -66,7 +66,7 @@ class Anchors:
     """The document's dates, resolved in reading order: each sets the time the text is at."""
 
     def __init__(self, doc: Doc, onto: Ontology, base: date | None) -> None:
-        self.doc, self.base = doc, base
+        self.doc, self.onto, self.base = doc, onto, base
         self.sent_index = {sent.start: n for n, sent in enumerate(sentences(doc)[1])}
         self.anchors: list[tuple[int, str]] = []  # (token index, ISO date) of the dates the text sets
         self.anchor_starts: list[int] = []
@@ -101,7 +101,7 @@ class Anchors:
             return self.resolved[ent.start]
         anchor = self.anchor_before(ent.start)
         year = int(anchor[:4]) if anchor else None
-        iso = resolve_date(ent.text, self.base, year, self.story_year(ent), anchor)
+        iso = resolve_date(ent.text, self.base, year, self.story_year(ent), anchor, self.onto)
         self.resolved[ent.start] = iso
         return iso
 

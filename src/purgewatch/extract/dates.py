@@ -7,19 +7,15 @@ the year of the narrative, "from March to October 2023" its first end) and how p
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-MONTH_RE = re.compile(rf"\b({MONTHS})\b\.?", re.IGNORECASE)
+from purgewatch.ontology import Ontology, load_ontology
+
 YEAR_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-RELATIVE_RE = re.compile(r"\b(yesterday|today|last|this|next|ago|previous|earlier)\b", re.IGNORECASE)
-VAGUE_RE = re.compile(r"\b(several|few|some|recent|past|couple)\b", re.IGNORECASE)
-WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
-SEASON_RE = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b(1[6-9]\d0|20\d0)s\b")
 RANGE_RE = re.compile(r"^(?:from\s+|between\s+(?=.+\s+and\s))?(.+?)\s+(?:to|until|till|and|through|-|–)\s+(.+)$", re.IGNORECASE)
 EDGE_RE = re.compile(r"^(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
@@ -45,31 +41,62 @@ def _fmt(d: date | datetime, precision: str) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
-ANCHOR_REL_RE = re.compile(r"^(?:the\s+)?(following|next|previous|preceding|same)\s+(day|week|month|year|summer|"
-                           r"winter|spring|autumn)$|^(a|one|two|three)\s+(days?|months?|years?)\s+(later|earlier)$", re.IGNORECASE)
-NUMS = {"a": 1, "one": 1, "two": 2, "three": 3}
+@dataclass(frozen=True)
+class _Words:
+    """The regexes of the date vocabulary, built from the ontology's lexicon (see `lexicon:` there)."""
+
+    month: re.Pattern[str]
+    relative: re.Pattern[str]
+    vague: re.Pattern[str]
+    weekday: re.Pattern[str]
+    season: re.Pattern[str]
+    anchor_rel: re.Pattern[str]
+    counts: dict[str, int]
+
+
+def _alternation(onto: Ontology, *names: str) -> str:
+    return "|".join(sorted(w for name in names for w in onto.words(name)))
+
+
+@lru_cache(maxsize=8)
+def _words(onto: Ontology) -> _Words:
+    counts = {w: int(n) for w, _, n in (e.rpartition("=") for e in onto.words("anchor_count_words"))}
+    return _Words(
+        month=re.compile(rf"\b({_alternation(onto, 'months', 'month_abbreviations')})\b\.?", re.IGNORECASE),
+        relative=re.compile(rf"\b({_alternation(onto, 'relative_date_words')})\b", re.IGNORECASE),
+        vague=re.compile(rf"\b({_alternation(onto, 'vague_date_words')})\b", re.IGNORECASE),
+        weekday=re.compile(rf"\b({_alternation(onto, 'weekdays')})\b", re.IGNORECASE),
+        season=re.compile(rf"\b({_alternation(onto, 'seasons')})\b", re.IGNORECASE),
+        anchor_rel=re.compile(r"^(?:the\s+)?(following|next|previous|preceding|same)\s+(day|week|month|year|summer|"
+                              rf"winter|spring|autumn)$|^({'|'.join(sorted(counts))})\s+(days?|months?|years?)\s+"
+                              r"(later|earlier)$", re.IGNORECASE),
+        counts=counts,
+    )
 
 
 def resolve_date(text: str, base: date | None = None, context_year: int | None = None,
-                 narrative_year: int | None = None, anchor: str | None = None) -> str | None:
+                 narrative_year: int | None = None, anchor: str | None = None,
+                 onto: Ontology | None = None) -> str | None:
     """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for a date expression, or None if it names no date.
 
     `base` is the publication date (relative expressions need it); `context_year` is the most recent
     year the narrative named before this expression ("in December of that year"). In a retrospective
     text `narrative_year` is that year too, and a bare "on 11 May" belongs to it rather than to the
     year of publication. `anchor` is the last date the text established ("the following day").
+    `onto` gives the date words (default: the ontology in use).
     """
+    w = _words(onto if onto is not None else load_ontology())
     s = LEAD_RE.sub("", _first_of_range(" ".join(text.split()).strip(" ,.;:()")))
-    rel = ANCHOR_REL_RE.match(s)
+    rel = w.anchor_rel.match(s)
     if rel:
-        return _from_anchor(rel, anchor)
+        return _from_anchor(rel, anchor, w)
     s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
-    if VAGUE_RE.search(s) and re.search(r"\b(days?|weeks?|months?|years?)\b", s, re.IGNORECASE):
+    if w.vague.search(s) and re.search(r"\b(days?|weeks?|months?|years?)\b", s, re.IGNORECASE):
         if base is None:
             return None
         # "several weeks ago" may cross a month boundary: only the year is safe.
         return _fmt(base, "year")
-    with_years = _with_years(s, base, context_year)
+    with_years = _with_years(s, base, context_year, w)
     if with_years is None:
         return None
     s = with_years
@@ -78,7 +105,7 @@ def resolve_date(text: str, base: date | None = None, context_year: int | None =
     if weekday:
         return _last_weekday(weekday.group(2), base, strictly_before=bool(weekday.group(1))
                              and weekday.group(1).lower() in {"last", "past"})
-    return _parse(s, base, narrative_year)
+    return _parse(s, base, narrative_year, w)
 
 
 def _first_of_range(s: str) -> str:
@@ -93,33 +120,33 @@ def _first_of_range(s: str) -> str:
     return first
 
 
-def _with_years(s: str, base: date | None, context_year: int | None) -> str | None:
+def _with_years(s: str, base: date | None, context_year: int | None, w: _Words) -> str | None:
     """ "December of that year", "in May this year": the year put in, or None when it is not known."""
     if THAT_YEAR_RE.search(s):
         if context_year is None:
             return None
         s = THAT_YEAR_RE.sub(f" {context_year}", s).strip()
-    if THIS_YEAR_RE.search(s) and MONTH_RE.search(s):
+    if THIS_YEAR_RE.search(s) and w.month.search(s):
         if base is None:
             return None
         s = THIS_YEAR_RE.sub(f" {base.year}", s).strip()
     return s
 
 
-def _parse(s: str, base: date | None, narrative_year: int | None) -> str | None:
+def _parse(s: str, base: date | None, narrative_year: int | None, w: _Words) -> str | None:
     """dateparser's reading of the cleaned expression, at the precision the words support."""
     had_edge = bool(EDGE_RE.match(s))
     s = EDGE_RE.sub("", s).strip()
-    s = WEEKDAY_RE.sub("", s).strip(" ,")
+    s = w.weekday.sub("", s).strip(" ,")
     decade = DECADE_RE.search(s)
     if decade:
         return None
-    season = SEASON_RE.search(s)
+    season = w.season.search(s)
     if season:
-        s = SEASON_RE.sub("", s).strip(" ,of")
+        s = w.season.sub("", s).strip(" ,of")
         had_edge = True
-    has_month, has_year = bool(MONTH_RE.search(s)), bool(YEAR_RE.search(s))
-    relative = bool(RELATIVE_RE.search(s))
+    has_month, has_year = bool(w.month.search(s)), bool(YEAR_RE.search(s))
+    relative = bool(w.relative.search(s))
     if has_month and not has_year and not relative and narrative_year is not None:
         s = f"{s} {narrative_year}"
         has_year = True
@@ -155,7 +182,7 @@ def _last_weekday(name: str, base: date | None, strictly_before: bool = False) -
     return (base - timedelta(days=back)).isoformat()
 
 
-def _from_anchor(m: re.Match[str], anchor: str | None) -> str | None:
+def _from_anchor(m: re.Match[str], anchor: str | None, w: _Words) -> str | None:
     """ "the following day", "the previous year", "two years later": counted from the anchor date."""
     if not anchor:
         return None
@@ -164,7 +191,7 @@ def _from_anchor(m: re.Match[str], anchor: str | None) -> str | None:
         which, unit = m.group(1).lower(), m.group(2).lower()
         step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[which]
     else:
-        step, unit = NUMS[m.group(3).lower()], m.group(4).lower().rstrip("s")
+        step, unit = w.counts[m.group(3).lower()], m.group(4).lower().rstrip("s")
         step = step if m.group(5).lower() == "later" else -step
     if unit in {"summer", "winter", "spring", "autumn"}:
         return f"{y + step:04d}"

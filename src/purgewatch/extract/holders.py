@@ -63,7 +63,7 @@ def _since(doc: Doc, onto: Ontology, events: list[Event]) -> list[Holding]:
         for verb in (c for c in mention.root.children if c.dep_ == "relcl" and c.lemma_ in onto.words("office_verbs")):
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"):
                 phrase = doc[prep.i + 1:prep.right_edge.i + 1].text
-                when = resolve(phrase, base=doc._.pw_published)
+                when = resolve(phrase, base=doc._.pw_published, onto=onto)
                 if when and (not ev.date or when < ev.date):
                     out.append(Holding(person=mention.id_, position=ev.position or "", evidence=ev.evidence,
                                        start=ev.start, end=ev.end, date=when, org=ev.org, since=True))
