@@ -57,7 +57,7 @@ def explicit_post(frame: Frame, onto: Ontology) -> Span | None:
                 span = post_span(c, onto)
                 if span is not None:
                     return span
-        for obj in prep_objects(h, {"as", "to", "from", "of", "into"}):
+        for obj in prep_objects(h, set(onto.words("post_preps"))):
             if obj.i in frame.tokens:
                 continue
             if is_post_phrase_head(obj, onto) or obj.lower_ in onto.words("generic_post_nouns") \
@@ -182,7 +182,7 @@ def agent_noun_tokens(frame: Frame, onto: Ontology) -> list[Token]:
     for tok in scope:
         if tok.lemma_.lower() in onto.agent_nouns or tok.lower_ in onto.agent_nouns:
             out += [c for c in tok.children if c.dep_ == "poss"]
-            out += prep_objects(tok, {"from", "of", "by"})
+            out += prep_objects(tok, set(onto.words("agent_preps")))
     return out
 
 
