@@ -56,10 +56,7 @@ class Extractor:
     """A loaded spaCy pipeline with purgewatch's components; loaded once, used for many documents."""
 
     def __init__(self, model: str | None = None, ontology: str | None = None) -> None:
-        try:
-            from purgewatch.extract.pipeline import load_pipeline
-        except ImportError:  # before the pipeline moved to extract/
-            from purgewatch.nlp import load_pipeline  # type: ignore[attr-defined,no-redef]
+        from purgewatch.extract.pipeline import load_pipeline
 
         self.nlp = load_pipeline(model, ontology)
         self.version = extractor_version(model, ontology)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import (
@@ -21,10 +19,12 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from purgewatch.analyze.queries import career_of, web_network
-from purgewatch.analyze.tenures import build_tenures, succession
+from purgewatch.analyze.queries import web_network
 from purgewatch.errors import PurgewatchError
-from purgewatch.resolve.posts import display_post, post_key
+from purgewatch.service import ingesting
+from purgewatch.service.people import person_profile
+from purgewatch.service.posts import post_profile
+from purgewatch.service.tabular import to_csv
 from purgewatch.store import Store, browse
 from purgewatch.store.repository import EventFilter, dumps
 
@@ -33,7 +33,7 @@ DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty is allowed: an empty form field means no filter
 Factuality = Literal["asserted", "reported", "speculative", "negated", ""]
 Sort = Literal["date", "type", "person", "doc", "position"]
-NOT_FOUND = {404: {"description": "No such record"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such record"}}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
@@ -47,7 +47,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 def _date(value: str | None, name: str) -> str | None:
     if value in (None, ""):
         return None
-    if not DATE_RE.fullmatch(value):  # type: ignore[arg-type]
+    if not DATE_RE.fullmatch(value or ""):
         raise HTTPException(400, f"{name}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
 
@@ -106,7 +106,6 @@ def events_jsonl(store: StoreDep, f: FilterDep) -> Response:
 
 @router.get("/events.csv", summary="All filtered events as CSV", response_class=CSVResponse)
 def events_csv(store: StoreDep, f: FilterDep) -> Response:
-    from purgewatch.service.tabular import to_csv
 
     return CSVResponse(to_csv(store.events(f)), headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
@@ -114,13 +113,9 @@ def events_csv(store: StoreDep, f: FilterDep) -> Response:
 @router.get("/persons/{person_id}", summary="A person: every spelling, events, tenures", responses=NOT_FOUND)
 def person(store: StoreDep, person_id: str) -> dict[str, Any]:
     try:
-        pid, name = store.find_person(person_id)
+        return person_profile(store, person_id).as_dict()
     except PurgewatchError as exc:
         raise HTTPException(404, str(exc)) from None
-    tenures = career_of(store, pid)
-    own = browse.with_person_ids(store, store.events(EventFilter(person_id=pid)))
-    return {"id": pid, "name": name, "names": store.person_names(pid), "events": own,
-            "tenures": [t.as_dict() for t in tenures]}
 
 
 @router.get("/posts", summary="Posts by number of events")
@@ -131,12 +126,13 @@ def posts(store: StoreDep) -> list[dict[str, Any]]:
 @router.get("/posts/{post}", summary="A post's succession: holders, dates, end causes, evidence",
             responses=NOT_FOUND)
 def post(store: StoreDep, post: str) -> dict[str, Any]:
-    key = post_key(post)
-    events_, holdings = store.tenure_inputs(post=key)
-    tenures = succession(build_tenures(events_, holdings), key)
-    if not tenures:
+    try:
+        answer = post_profile(store, post)
+    except PurgewatchError as exc:
+        raise HTTPException(404, str(exc)) from None
+    if not answer.tenures:
         raise HTTPException(404, f"no holders known for the post {post!r}")
-    return {"key": key, "name": display_post(key), "tenures": [t.as_dict() for t in tenures]}
+    return {"key": answer.key, "name": answer.post, "tenures": [t.as_dict() for t in answer.tenures]}
 
 
 @router.get("/documents", summary="Documents, newest first")
@@ -174,32 +170,15 @@ def check_token(request: Request, token: str | None) -> None:
         raise HTTPException(401, "wrong or missing upload token")
 
 
-def ingest_uploads(request: Request, files: list[UploadFile]) -> dict[str, Any]:
-    """Store uploaded files under their own names in a fresh folder and ingest them; report per file."""
-    from purgewatch.ingest import SUPPORTED_EXTENSIONS
-    from purgewatch.workflow import ingest
-
-    if not files:
-        raise HTTPException(400, "no files")
-    for f in files:
-        suffix = Path(f.filename or "").suffix.lower()
-        if suffix not in SUPPORTED_EXTENSIONS:
-            raise HTTPException(415, f"{Path(f.filename or '?').name}: unsupported file type {suffix or '(none)'} "
-                                     f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})")
-    with tempfile.TemporaryDirectory(prefix="purgewatch-upload-") as tmp:
-        for f in files:
-            # only the base name, and only safe characters: "../../x.txt" lands as "x.txt" inside tmp
-            name = Path((f.filename or "upload.txt").replace("\\", "/")).name or "upload.txt"
-            name = re.sub(r"[^\w.\-]+", "_", name).lstrip(".")[:120] or "upload.txt"
-            data = f.file.read(MAX_UPLOAD_BYTES + 1)
-            if len(data) > MAX_UPLOAD_BYTES:
-                raise HTTPException(413, f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-            (Path(tmp) / name).write_bytes(data)
-        report = ingest([tmp], request.app.state.store, model=request.app.state.model,
-                        extractor=request.app.state.extractor())
-    return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
-            "failed": [{"file": Path(e.path).name, "error": e.reason} for e in report.failed],
-            "events": report.events}
+def ingest_uploads(request: Request, files: list[UploadFile] | list[StarletteUploadFile]) -> dict[str, Any]:
+    """Ingest uploaded files (see `service.ingesting.ingest_uploads`); a refused upload is an HTTP error."""
+    state = request.app.state
+    try:
+        result: dict[str, Any] = ingesting.ingest_uploads(state.store, [ingesting.Upload(f.filename, f.file) for f in files],
+                                                          model=state.model, extractor=state.extractor())
+    except ingesting.UploadError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    return result
 
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
@@ -218,7 +197,7 @@ async def upload(request: Request, authorization: Annotated[str | None, Header()
     check_token(request, token)
     try:
         form = await request.form(max_files=100, max_fields=100)
-    except Exception as exc:  # noqa: BLE001 - a malformed multipart body is the client's error
+    except Exception as exc:  # a malformed multipart body is the client's error
         raise HTTPException(400, f"could not read the uploaded form: {exc}") from None
     files = [f for f in form.getlist("files") if isinstance(f, StarletteUploadFile)]
     return await run_in_threadpool(ingest_uploads, request, files)
