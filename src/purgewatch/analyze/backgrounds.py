@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from purgewatch.ontology import load_backgrounds_data, ontology_path
+from purgewatch.ontology import Ontology, load_backgrounds_data, load_ontology, ontology_path
+from purgewatch.records import EventRow
 
 LABELS = ("military", "security", "technocrat", "party")
 NEAR_CHARS = 60  # a cue this close to the name counts double
@@ -97,17 +99,21 @@ def names_of(person: str) -> list[str]:
     return list(dict.fromkeys([person] + ([words[-1]] if len(words) > 1 and len(words[-1]) > 2 else [])))
 
 
-def appointee_backgrounds(events: list[dict[str, Any]], texts: dict[str, str]) -> dict[tuple[str, str], Background]:
-    """(doc, person) -> background, for every appointment among `events` (texts: doc id -> text)."""
-    out = {}
+def appointee_backgrounds(events: Sequence[EventRow], texts: dict[str, str], onto: Ontology | None = None
+                          ) -> dict[tuple[str, str], Background]:
+    """(doc, person) -> background, for every appointment (a type that starts a tenure) among `events`
+    (texts: doc id -> text)."""
+    starts = (onto or load_ontology()).starts
+    out: dict[tuple[str, str], Background] = {}
     for e in events:
-        if e.get("type") != "appointed" or not e.get("person") or e["doc"] not in texts:
+        person = e.get("person")
+        if e.get("type") not in starts or not person or e["doc"] not in texts:
             continue
-        key = (e["doc"], e["person"])
+        key = (e["doc"], person)
         if key not in out:
             posts = [x.get("position") or "" for x in events if (x["doc"], x.get("person")) == key
-                     and x.get("type") == "appointed"]
-            out[key] = classify(texts[e["doc"]], names_of(e["person"]), posts)
+                     and x.get("type") in starts]
+            out[key] = classify(texts[e["doc"]], names_of(person), posts)
     return out
 
 

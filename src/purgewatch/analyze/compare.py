@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from purgewatch.analyze.backgrounds import LABELS, appointee_backgrounds
 from purgewatch.analyze.tenures import Tenure
@@ -125,7 +125,7 @@ def column(period: Period, events: Sequence[EventRow], tenures: list[Tenure], te
     arrests_by_person: dict[str, list[str]] = {}
     for e in facts:
         if e["type"] in arrests and e.get("date"):
-            arrests_by_person.setdefault(_who(e) or "", []).append(e["date"])
+            arrests_by_person.setdefault(_who(e) or "", []).append(cast(str, e["date"]))
     later = [p for p, when in removed.items() if any(a >= when for a in arrests_by_person.get(p, []) if when)]
     col.removed_later_arrested = len(later)
     col.later_arrested_share = round(len(later) / len(removed), 3) if removed else None
@@ -135,11 +135,11 @@ def column(period: Period, events: Sequence[EventRow], tenures: list[Tenure], te
     lengths = [x for x in lengths if x >= 0]
     col.tenures_measured = len(lengths)
     col.median_tenure_years = round(statistics.median(lengths), 1) if lengths else None
-    backgrounds = appointee_backgrounds([e for e in inside if e["type"] in starts], texts)
+    backgrounds = appointee_backgrounds([e for e in inside if e["type"] in starts], texts, onto)
     seen: dict[str, str] = {}
     for e in inside:
         if e["type"] in starts:
-            b = backgrounds.get((e["doc"], e["person"]))
+            b = backgrounds.get((e["doc"], cast(str, e["person"])))  # facts have a person
             who = _who(e) or ""
             if b is not None and (who not in seen or seen[who] == "unknown"):
                 seen[who] = b.label
@@ -150,7 +150,7 @@ def column(period: Period, events: Sequence[EventRow], tenures: list[Tenure], te
     charged = onto.with_argument("charge")
     for e in inside:
         if e["type"] in charged and e.get("charge"):
-            charges[(_who(e) or "", e["charge"])] = None
+            charges[(_who(e) or "", cast(str, e["charge"]))] = None
     col.charges = dict(Counter(c for _, c in charges).most_common())
     return col
 

@@ -19,6 +19,7 @@ from purgewatch.analyze.tenures import (
 from purgewatch.errors import PurgewatchError
 from purgewatch.normalize.posts import display_post, post_key
 from purgewatch.ontology import load_ontology
+from purgewatch.records import EventRow, HoldingRow
 from purgewatch.store import Store, browse
 
 
@@ -29,7 +30,7 @@ class PostAnswer:
     tenures: list[Tenure]
 
 
-def _post(store: Store, post: str, near: str | None = None) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+def _post(store: Store, post: str, near: str | None = None) -> tuple[str, list[EventRow], list[HoldingRow]]:
     key = post_key(post)
     if not key:
         raise PurgewatchError(f"{post!r} is not a post")
@@ -75,7 +76,7 @@ def career_of(store: Store, person_id: str) -> list[Tenure]:
     return tenures
 
 
-def all_tenures(store: Store) -> tuple[list[dict[str, Any]], list[Tenure]]:
+def all_tenures(store: Store) -> tuple[list[EventRow], list[Tenure]]:
     events, holdings = store.tenure_inputs()
     return events, build_tenures(events, holdings)
 
@@ -94,14 +95,14 @@ def succession_graph(store: Store) -> Network:
     return succession_network(events, tenures)
 
 
-def analysis_events(store: Store, org: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+def analysis_events(store: Store, org: str | None = None, country: str | None = None) -> list[EventRow]:
     """Every event with its person resolved and its document's country, optionally narrowed to an
     organisation or post (substring, any wording) and a country."""
     events, _ = store.tenure_inputs()
     return narrow(events, org, country)
 
 
-def narrow(events: list[dict[str, Any]], org: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+def narrow(events: list[EventRow], org: str | None = None, country: str | None = None) -> list[EventRow]:
     """The events of an organisation or post (substring, any wording) and of a country."""
     if org:
         low = org.lower()
@@ -120,7 +121,7 @@ def waves(store: Store, org: str | None = None, country: str | None = None) -> l
 
 
 def compare_periods(store: Store, periods: list[str], org: str | None = None, country: str | None = None,
-                    events: list[dict[str, Any]] | None = None) -> list[Any]:
+                    events: list[EventRow] | None = None) -> list[Any]:
     """`compare --period A:B --period C:D`: the figures of each period (analyze.compare). `events`: the
     already narrowed events, when the caller has read them."""
     from purgewatch.analyze.compare import Period, compare

@@ -11,7 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from purgewatch.normalize.posts import display_post
 from purgewatch.ontology import Ontology, load_ontology
@@ -73,7 +73,7 @@ class Tenure:
         """The inverse of `as_dict` (the API's JSON back into a tenure, for drawing it)."""
         sources = {k: [Source(**s) for s in data.get(k, [])] for k in ("start_sources", "end_sources", "held_on")}
         plain = {k: v for k, v in data.items() if k not in sources}
-        return cls(**plain, **sources)
+        return cls(**plain, **sources)  # type: ignore[arg-type]  # field names and types as as_dict wrote them
 
     def as_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if not isinstance(v, list)}
@@ -116,8 +116,9 @@ def _agree(a: str | None, b: str | None) -> bool:
 
 
 def _source(rec: EventRow | HoldingRow) -> Source:
+    kind = cast(str, rec.get("type", "holding"))  # a holding has no type
     return Source(doc=rec["doc"], date=rec.get("date"), evidence=rec.get("evidence") or "",
-                  kind=rec.get("type", "holding"), start=rec.get("start"), end=rec.get("end"))
+                  kind=kind, start=rec.get("start"), end=rec.get("end"))
 
 
 def build_tenures(events: Sequence[EventRow], holdings: Sequence[HoldingRow] = (),
@@ -138,27 +139,29 @@ def build_tenures(events: Sequence[EventRow], holdings: Sequence[HoldingRow] = (
     facts.sort(key=lambda e: (_sort_key(e.get("date")), e["doc"], e.get("start") or 0))
     tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
 
-    def open_tenure(e: EventRow | HoldingRow) -> Tenure:
-        t = Tenure(person_id=e["person_id"], person=e["person"], post_key=e["post_key"],
-                   post=display_post(e["position"]), org=e.get("org"))
-        tenures[(e["person_id"], e["post_key"])].append(t)
+    def open_tenure(e: EventRow) -> Tenure:
+        # only called for facts with a person and a post
+        t = Tenure(person_id=cast(str, e["person_id"]), person=cast(str, e["person"]),
+                   post_key=cast(str, e["post_key"]), post=display_post(e["position"]), org=e.get("org"))
+        tenures[(t.person_id, t.post_key)].append(t)
         return t
 
     for e in facts:
         if not e.get("post_key"):
             continue
-        key = (e["person_id"], e["post_key"])
+        key = (cast(str, e["person_id"]), cast(str, e["post_key"]))
         current = tenures[key][-1] if tenures[key] else None
+        day = e.get("date")
         if e["type"] in starts:
-            if current is not None and current.end is None and current.start is not None and e.get("date") \
-                    and _days_apart(current.start, e["date"]) <= SAME_TENURE_DAYS or current is not None and current.end is None and current.start is None and not current.end_sources:
+            if current is not None and current.end is None and current.start is not None and day \
+                    and _days_apart(current.start, day) <= SAME_TENURE_DAYS or current is not None and current.end is None and current.start is None and not current.end_sources:
                 _add_start(current, e)
             else:
                 _add_start(open_tenure(e), e)
             if e.get("replaces"):
                 tenures[key][-1].predecessor = tenures[key][-1].predecessor or e["replaces"]
         elif e["type"] in ends:
-            if current is not None and current.end and e.get("date") and _before(current.end, e["date"]) \
+            if current is not None and current.end and day and _before(current.end, day) \
                     and e["type"] in late and current.end_cause not in late_causes:
                 continue  # arrested or shot after losing the post: the tenure had already ended
             if current is None or (current.end is not None and not _agree(current.end, e.get("date"))
@@ -171,15 +174,16 @@ def build_tenures(events: Sequence[EventRow], holdings: Sequence[HoldingRow] = (
     for e in facts:
         if e.get("post_key") or e["type"] not in postless:
             continue
+        day = e.get("date")
         open_ = [t for (pid, _), ts in tenures.items() if pid == e["person_id"] for t in ts
-                 if t.end is None and (t.start is None or not e.get("date") or not _before(e["date"], t.start))]
+                 if t.end is None and (t.start is None or not day or not _before(day, t.start))]
         if onto.family(e["type"]) == "end_of_life" or len(open_) == 1:
             for t in open_:
                 _add_end(t, e, ends)
     for h in holdings:
         if not h.get("person_id") or not h.get("post_key"):
             continue
-        key = (h["person_id"], h["post_key"])
+        key = (cast(str, h["person_id"]), h["post_key"])
         day = h.get("date")
         if h.get("since") and day:
             # "who had led the ministry since 2012": the start of the tenure that ended after that date
@@ -195,7 +199,7 @@ def build_tenures(events: Sequence[EventRow], holdings: Sequence[HoldingRow] = (
             match = next((t for t in tenures[key] if t.start is None and t.end is None), None)
         if match is None:
             later_end = next((t for t in tenures[key] if t.end and day and _before(t.end, day)), None)
-            match = Tenure(person_id=h["person_id"], person=h["person"], post_key=h["post_key"],
+            match = Tenure(person_id=key[0], person=h["person"], post_key=h["post_key"],
                            post=display_post(h["position"]), org=h.get("org"))
             tenures[key].append(match)
             if later_end is not None and not any(t.start and day and _before(t.start, day) and _before(later_end.end or "", t.start)

@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from purgewatch.normalize.posts import display_post, post_org
 from purgewatch.ontology import Ontology, load_ontology
@@ -90,7 +90,7 @@ def detect_by_country(events: Sequence[EventRow], s: float = 3.0, gamma: float =
     by_country: dict[str | None, list[EventRow]] = {}
     for e in events:
         by_country.setdefault(e.get("country"), []).append(e)
-    dated = [e["date"][:7] for e in events if e.get("date") and len(e["date"]) >= 7]
+    dated = [d[:7] for e in events if (d := e.get("date")) and len(d) >= 7]
     span = (min(dated), max(dated)) if dated else None
     out = []
     for country, evs in by_country.items():
@@ -111,12 +111,12 @@ def detect(events: Sequence[EventRow], s: float = 3.0, gamma: float = 1.0, min_e
     onto = onto or load_ontology()
     wave_types = onto.wave_types
     rel = [e for e in events if e.get("type") in wave_types and e.get("factuality", "asserted") in onto.factual
-           and e.get("date") and len(e["date"]) >= 7]
+           and (d := e.get("date")) and len(d) >= 7]
     if not rel:
         return []
     per_month: Counter[str] = Counter()
     for e in rel:
-        per_month[e["date"][:7]] += _weight(e)
+        per_month[_month(e)] += _weight(e)
     months = month_series(list(per_month) + (list(span) if span else []))
     counts = [per_month.get(m, 0) for m in months]
     states = burst_states(counts, s=s, gamma=gamma)
@@ -131,19 +131,24 @@ def detect(events: Sequence[EventRow], s: float = 3.0, gamma: float = 1.0, min_e
         j = i
         while j + 1 < len(months) and states[j + 1] == 1:
             j += 1
-        span = set(months[i:j + 1])
-        inside = [e for e in rel if e["date"][:7] in span]
+        burst = set(months[i:j + 1])
+        inside = [e for e in rel if _month(e) in burst]
         total = sum(_weight(e) for e in inside)
         if total >= min_events:
             peak = max(months[i:j + 1], key=lambda m: (per_month.get(m, 0), m))
-            orgs = Counter(_org(e) for e in inside if _org(e))
-            people = Counter(e["person"] for e in inside if e.get("person"))
+            orgs = Counter(o for e in inside if (o := _org(e)))
+            people = Counter(p for e in inside if (p := e.get("person")))
             waves.append(Wave(country=country, start=months[i], end=months[j], peak=peak, peak_events=per_month.get(peak, 0),
                               events=total, baseline=round(baseline, 2),
                               by_type=dict(Counter(e["type"] for e in inside).most_common()),
                               top_orgs=orgs.most_common(5), top_people=[p for p, _ in people.most_common(8)]))
         i = j + 1
     return waves
+
+
+def _month(e: EventRow) -> str:
+    """YYYY-MM of an event dated at least to the month (the only ones detection counts)."""
+    return cast(str, e["date"])[:7]
 
 
 def _weight(e: EventRow) -> int:

@@ -27,7 +27,7 @@ def type_order(event_type: str, onto: Ontology | None = None) -> int:
 
 def _month_range(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
-    out = []
+    out: list[str] = []
     while (y, m) <= (int(last[:4]), int(last[5:7])) and len(out) < 2400:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

@@ -8,7 +8,7 @@ or predecessor and whoever ordered it, with the evidence sentence as `descriptio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from followthemoney import model
@@ -33,7 +33,7 @@ def country_code(name: str | None) -> str | None:
     return registry.country.clean(name) if name else None
 
 
-def entities(events: list[dict[str, Any]], tenures: list[Tenure], names: dict[str, set[str]]) -> Iterator[EntityProxy]:
+def entities(events: Sequence[Mapping[str, Any]], tenures: list[Tenure], names: dict[str, set[str]]) -> Iterator[EntityProxy]:
     """The FtM entities for resolved events and tenures. `names`: person id -> every spelling seen."""
     people: dict[str, EntityProxy] = {}
     countries = {t.post_key: next((e.get("country") for e in events if e.get("post_key") == t.post_key

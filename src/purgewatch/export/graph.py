@@ -17,9 +17,9 @@ from purgewatch.records import EventRow
 from purgewatch.store import Store
 
 
-def to_networkx(net: Network) -> nx.MultiDiGraph:
+def to_networkx(net: Network) -> nx.MultiDiGraph[str]:
     """The network as a networkx graph: node and edge attributes as the model has them."""
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node_id, attrs in net.nodes.items():
         g.add_node(node_id, **attrs)
     for e in net.edges:
@@ -28,14 +28,14 @@ def to_networkx(net: Network) -> nx.MultiDiGraph:
     return g
 
 
-def network(events: Sequence[EventRow], tenures: list[Tenure]) -> nx.MultiDiGraph:
+def network(events: Sequence[EventRow], tenures: list[Tenure]) -> nx.MultiDiGraph[str]:
     return to_networkx(succession_network(events, tenures))
 
 
-def graphml_network(store: Store) -> nx.MultiDiGraph:
+def graphml_network(store: Store) -> nx.MultiDiGraph[str]:
     """The database's succession network, ready for `write_graphml`."""
     return to_networkx(succession_graph(store))
 
 
-def write_graphml(g: nx.MultiDiGraph, out: str | Path | IO[bytes]) -> None:
+def write_graphml(g: nx.MultiDiGraph[str], out: str | Path | IO[bytes]) -> None:
     nx.write_graphml(g, out)

@@ -42,8 +42,8 @@ def build(store: Store, periods: list[str] | None = None, org: str | None = None
     removed = (*removal_types, *arrest_types(onto), *execution_types(onto))
     removals = [e for e in facts if e["type"] in removed]
     by_org = Counter(e.get("org") or display_post(e["position"]) for e in removals if e.get("org") or e.get("position"))
-    charges = Counter(e["charge"] for e in facts if e.get("charge"))
-    posts = Counter(e["post_key"] for e in facts if e.get("post_key") and e["type"] in removal_types)
+    charges = Counter(c for e in facts if (c := e.get("charge")))
+    posts = Counter(k for e in facts if (k := e.get("post_key")) and e["type"] in removal_types)
     chains = [(display_post(k), succession(tenures, k)) for k, _ in posts.most_common(TOP_POSTS)]
     waves = detect_by_country(events, onto=onto)
     months = browse.months(store)

@@ -252,7 +252,7 @@ def _parse(text: str | None) -> _Post:
     after = rest[k + 1:]
     if k == 0:
         if after and after[0] in _PREPS_OF:
-            x, tail = list(after[1:]), []
+            x, tail = list(after[1:]), list[str]()
         elif after:  # "chief military prosecutor": not an office of anything; keep as written
             return _Post(tuple(quals), "", (), tuple(rest), country)
         else:

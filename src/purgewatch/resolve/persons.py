@@ -250,8 +250,9 @@ def resolve_mentions(mentions: Iterable[Mention], overrides: Iterable[tuple[str,
             clusters.append(c)
             index(c, tokens)
     for m, tokens in bare:
-        fits = [c for c in candidates(tokens) if any(compare(tokens, other) is not None for other in c.variants)]
-        chosen, why = _choose_for_surname(m, fits)
+        surname_fits = [c for c in candidates(tokens)
+                        if any(compare(tokens, other) is not None for other in c.variants)]
+        chosen, why = _choose_for_surname(m, surname_fits)
         if chosen is None:
             c = _Cluster([], [], {})
             c.add(m, tokens, why or "first seen")

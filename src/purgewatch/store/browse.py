@@ -53,6 +53,7 @@ def events_page(store: Store, f: EventFilter, sort: str = "date", desc: bool = F
     q = store._query(f)
     with store.session() as s:
         total = s.scalar(q.with_only_columns(func.count(Event.id)).order_by(None)) or 0
+        order: list[Any]
         if sort == "date" or sort not in SORTS:
             # undated last either way; each order has its index (ix_events_date_order, _desc)
             # (literal constants: a bound parameter would not match the indexed expression)
@@ -132,7 +133,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
         names = {n: (p, pn) for n, p, pn in s.execute(select(Resolution.name, Resolution.person_id,
                                                              Resolution.person_name)
                                                       .where(Resolution.doc_id == doc_id))}
-        meta = {"id": d.id, "title": d.title, "url": d.url, "outlet": d.outlet, "country": d.country,
+        meta: dict[str, Any] = {"id": d.id, "title": d.title, "url": d.url, "outlet": d.outlet, "country": d.country,
                 "published": d.published.isoformat() if d.published else None, "path": d.path,
                 "extractor": d.extractor, "text": d.text}
     events = with_person_ids(store, store.events(EventFilter(doc=doc_id), order="doc"))
@@ -196,6 +197,6 @@ def posts(store: Store, limit: int = 200) -> list[dict[str, Any]]:
         rows = s.execute(select(Event.post_key, func.count(), func.min(Event.date), func.max(Event.date))
                          .where(Event.post_key.is_not(None), Event.post_key != "")
                          .group_by(Event.post_key).order_by(func.count().desc()).limit(limit)).all()
-        held = dict(s.execute(select(Holding.post_key, func.count()).group_by(Holding.post_key)).all())
+        held: dict[str | None, int] = dict(s.execute(select(Holding.post_key, func.count()).group_by(Holding.post_key)).all())
     return [{"key": k, "name": display_post(k), "events": n, "holders_seen": held.get(k, 0), "first": a, "last": b}
             for k, n, a, b in rows]

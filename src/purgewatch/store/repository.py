@@ -23,9 +23,9 @@ from purgewatch.errors import PurgewatchError
 from purgewatch.normalize.names import surname_key
 from purgewatch.normalize.posts import post_key
 from purgewatch.records import Event as EventRecord
+from purgewatch.records import EventRow, HoldingRow, NeighbourRow, SourceDocument
 from purgewatch.records import Holding as HoldingRecord
 from purgewatch.records import Mention as MentionRecord
-from purgewatch.records import NeighbourRow, SourceDocument
 from purgewatch.resolve.country import report_country
 from purgewatch.resolve.inputs import EventNames, HoldingNames, ResolutionInputs, resolve_people
 from purgewatch.resolve.lookup import matching_people
@@ -289,7 +289,7 @@ class Store:
         with self.session() as s:
             keys = set(s.scalars(select(Event.post_key).where(Event.post_key.is_not(None)).distinct()))
             keys |= set(s.scalars(select(Holding.post_key).distinct()))
-        return sorted(keys)
+        return sorted(k for k in keys if k is not None)
 
     def overrides(self) -> list[dict[str, Any]]:
         with self.session() as s:
@@ -302,7 +302,7 @@ class Store:
             return {(r.doc_id, r.name): (r.person_id, r.person_name) for r in s.scalars(select(Resolution))}
 
     def tenure_inputs(self, post: str | None = None, person_id: str | None = None, near: str | None = None
-                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                      ) -> tuple[list[EventRow], list[HoldingRow]]:
         """Events and holdings for tenures, with people resolved: of one post (by key), one person, or all.
 
         For a post: its events and holdings, and the undated-post ends ("was executed") of its holders.
@@ -330,7 +330,8 @@ class Store:
                 else:
                     rows = list(s.scalars(of_post))
                 hrows = list(s.scalars(select(Holding).where(Holding.post_key == post)))
-                holders = {(e.doc_id, e.person_name) for e in rows} | {(h.doc_id, h.person_name) for h in hrows}
+                holders = {(e.doc_id, e.person_name) for e in rows if e.person_name is not None} | \
+                    {(h.doc_id, h.person_name) for h in hrows}
                 pids = {pid for pid, _ in resolve_pairs(s, holders).values()} if holders else set()
                 if pids:
                     rows += list(s.scalars(select(Event).where(Event.post_key.is_(None), exists().where(
@@ -341,37 +342,40 @@ class Store:
                 hrows = list(s.scalars(select(Holding)))
             docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_({e.doc_id for e in rows})))} \
                 if rows else {}
-            evidence = {}
+            evidence: dict[str, Evidence] = {}
             if rows:
                 for chunk in [rows[k:k + 500] for k in range(0, len(rows), 500)]:
-                    for ev in s.scalars(select(Evidence).where(Evidence.event_id.in_([e.id for e in chunk]))):
-                        evidence.setdefault(ev.event_id, ev)
+                    for found in s.scalars(select(Evidence).where(Evidence.event_id.in_([e.id for e in chunk]))):
+                        evidence.setdefault(found.event_id, found)
             names = {(e.doc_id, n) for e in rows for n in (e.person_name, e.replaces, e.replaced_by, e.agent) if n}
             names |= {(h.doc_id, h.person_name) for h in hrows}
             people = resolve_pairs(s, names)
-            events = []
+            def who(doc_id: str, name: str | None) -> tuple[str | None, str | None]:
+                """(person id, display name) of a name in a document; (None, the name) when unresolved."""
+                hit = people.get((doc_id, name or ""))
+                return hit if hit is not None else (None, name)
+
+            events: list[EventRow] = []
             for e in rows:
                 ev = evidence.get(e.id)
                 doc = docs.get(e.doc_id)
-                rec = {
-                    "doc": e.doc_id, "type": e.type, "person": e.person_name, "position": e.position, "org": e.org,
-                    "date": e.date, "replaces": e.replaces, "replaced_by": e.replaced_by, "charge": e.charge,
-                    "agent": e.agent, "factuality": e.factuality, "id": e.id, "post_key": e.post_key,
-                    "evidence": ev.sentence if ev else "", "start": ev.start if ev else None,
-                    "end": ev.end if ev else None,
-                    "published": doc.published.isoformat() if doc and doc.published else None,
-                    "country": doc.country if doc else None,
-                }
-                for f in ("person", "replaces", "replaced_by", "agent"):
-                    pid, pname = people.get((e.doc_id, rec[f] or ""), (None, rec[f]))
-                    rec[f + "_id"], rec[f] = pid, pname
-                events.append(rec)
-            holdings = []
+                (pid, person), (rid, repl) = who(e.doc_id, e.person_name), who(e.doc_id, e.replaces)
+                (bid, repl_by), (aid, agent) = who(e.doc_id, e.replaced_by), who(e.doc_id, e.agent)
+                events.append(EventRow(
+                    doc=e.doc_id, type=e.type, person=person, position=e.position, org=e.org, date=e.date,
+                    replaces=repl, replaced_by=repl_by, charge=e.charge, agent=agent, factuality=e.factuality,
+                    id=e.id, post_key=e.post_key, evidence=ev.sentence if ev else "",
+                    start=ev.start if ev else None, end=ev.end if ev else None,
+                    published=doc.published.isoformat() if doc and doc.published else None,
+                    country=doc.country if doc else None,
+                    person_id=pid, replaces_id=rid, replaced_by_id=bid, agent_id=aid))
+            holdings: list[HoldingRow] = []
             for h in hrows:
-                pid, pname = people.get((h.doc_id, h.person_name), (None, h.person_name))
-                holdings.append({"doc": h.doc_id, "person": pname, "person_id": pid, "position": h.position,
-                                 "post_key": h.post_key, "org": h.org, "date": h.date, "evidence": h.sentence,
-                                 "start": h.start, "end": h.end, "since": h.since})
+                hit = people.get((h.doc_id, h.person_name))
+                hpid, hname = hit if hit is not None else (None, h.person_name)
+                holdings.append(HoldingRow(doc=h.doc_id, person=hname, person_id=hpid, position=h.position,
+                                           post_key=h.post_key, org=h.org, date=h.date, evidence=h.sentence,
+                                           start=h.start, end=h.end, since=h.since))
         return events, holdings
 
     def post_neighbourhood(self, spans: list[tuple[str, str | None, str | None]]
