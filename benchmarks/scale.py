@@ -97,7 +97,7 @@ def build_events(store: Store, n_events: int, per_doc: int = 10) -> None:
     """Bulk-insert synthetic documents, events, evidence and resolutions (SQLAlchemy Core)."""
     from sqlalchemy import insert
 
-    from purgewatch.resolve.posts import post_key
+    from purgewatch.normalize.posts import post_key
     from purgewatch.store.models import Document, Event, Evidence, Resolution
 
     rng = random.Random(11)
