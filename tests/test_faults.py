@@ -49,6 +49,7 @@ def state(url: str) -> tuple[set[str], set[str]]:
     return docs, {r["id"] for r in store.events(order="doc")}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_kill_9_during_ingest_then_the_next_run_completes_the_work(tmp_path):
     folder = corpus(tmp_path / "texts")
@@ -94,6 +95,7 @@ def test_a_locked_database_is_waited_for(tmp_path):
     assert [e["person"] for e in store.events()] == ["Ivan Orlov"]
 
 
+@pytest.mark.slow
 def test_serve_reads_while_ingest_writes(tmp_path):
     from fastapi.testclient import TestClient
 

@@ -11,6 +11,8 @@ import pytest
 from purgewatch.store import Store
 from purgewatch.workflow import ingest, sample_corpus_path
 
+pytestmark = pytest.mark.slow  # worker processes, Dask clusters, concurrent ingest processes
+
 TEXTS = sample_corpus_path() / "texts"
 
 

@@ -17,6 +17,8 @@ import pytest
 from purgewatch.store import Store
 from purgewatch.workflow import ingest, sample_corpus_path
 
+pytestmark = pytest.mark.slow  # a server thread and a browser
+
 CHROMIUM = os.environ.get("PURGEWATCH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from purgewatch import __version__
 from purgewatch.errors import LoadError
-from purgewatch.records import Event, Holding, SourceDocument
+from purgewatch.records import Event, Holding, Mention, SourceDocument
 from purgewatch.store import Store
 
 BATCH_SIZE = 16
@@ -49,7 +49,7 @@ class Result:
     events: list[Event]
     holdings: list[Holding]
     error: str | None = None
-    mentions: list[Any] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 class Extractor:
@@ -76,7 +76,17 @@ class Extractor:
             if error:
                 yield Result(d, [], [], error=str(error))
             else:
-                yield Result(d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or []))
+                yield Result(d, list(sdoc._.pw_events or []), list(sdoc._.pw_holdings or []),
+                             mentions=person_mentions(sdoc))
+
+
+def person_mentions(doc: Any) -> list[Mention]:
+    """The person mention spans the pipeline found, each under the name the document's events use for that
+    person (the span's id_, the fullest form in the document), with its character offsets."""
+    from purgewatch.nlp.mentions import SPAN_KEY
+
+    spans = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    return [Mention(s.id_ or s.text, s.start_char, s.end_char) for s in spans]
 
 
 _WORKER_EXTRACTORS: dict[tuple[str | None, str | None], Extractor] = {}  # one pipeline per worker process

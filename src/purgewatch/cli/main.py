@@ -444,15 +444,25 @@ def serve(
 
     Example: purgewatch serve --db sqlite:///purges.db --port 8000
     """
+    import os
+
     import uvicorn
 
-    from purgewatch.serve.app import create_app
+    from purgewatch.nlp.pipeline import MODEL_ENV
     from purgewatch.service.ingesting import use_ontology
+    from purgewatch.store import DB_ENV
 
-    web = create_app(db, upload_token=upload_token, model=model, ontology=use_ontology(ontology))
+    open_store(db)  # a bad URL or an unreachable database is a one-line error before the server starts
+    use_ontology(ontology)
+    # The app is built by its factory from the environment, so the CLI does not import serve (same layer).
+    for name, value in ((DB_ENV, db), (MODEL_ENV, model), ("PURGEWATCH_UPLOAD_TOKEN", upload_token)):
+        if value:
+            os.environ[name] = value
+        elif name == "PURGEWATCH_UPLOAD_TOKEN":
+            os.environ.pop(name, None)
     err.print(f"purgewatch: http://{host}:{port}/  (API docs: /api/docs; "
               f"{'uploads need the token' if upload_token else 'read-only'})", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.run("purgewatch.serve.app:app_from_env", factory=True, host=host, port=port, log_level="warning")
 
 
 @app.command(name="eval")

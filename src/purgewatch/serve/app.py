@@ -8,6 +8,7 @@ response carries a strict Content-Security-Policy.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
@@ -23,6 +24,7 @@ from purgewatch.serve.templating import HERE, make_templates, page
 from purgewatch.store import Store
 from purgewatch.workflow import Extractor
 
+UPLOAD_TOKEN_ENV = "PURGEWATCH_UPLOAD_TOKEN"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
@@ -51,6 +53,13 @@ def create_app(db: str | None = None, upload_token: str | None = None, model: st
     app.add_exception_handler(StarletteHTTPException, http_errors)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app `purgewatch serve` runs (a uvicorn factory, so the CLI need not import serve): the database,
+    model and ontology come from $PURGEWATCH_DB, $PURGEWATCH_MODEL and $PURGEWATCH_ONTOLOGY, the upload
+    token from $PURGEWATCH_UPLOAD_TOKEN."""
+    return create_app(upload_token=os.environ.get(UPLOAD_TOKEN_ENV) or None)
 
 
 async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
