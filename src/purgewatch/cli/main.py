@@ -294,12 +294,11 @@ def merge(
 
     Example: purgewatch merge "Yu. Kuznetsov" "Yury Kuznetsov"
     """
-    store = open_store(db)
-    store.add_override("merge", a, b)
-    pid, display = store.find_person(a)
-    names = store.person_names(pid)
-    console.print(f"merged: {display} ({pid}) now has {len({n['name'] for n in names})} spelling(s) in "
-                  f"{len({n['doc'] for n in names})} document(s)", highlight=False)
+    from purgewatch.service.people import merge_people
+
+    m = merge_people(open_store(db), a, b)
+    console.print(f"merged: {m.name} ({m.id}) now has {m.spellings} spelling(s) in {m.documents} document(s)",
+                  highlight=False)
 
 
 @app.command()
@@ -313,11 +312,9 @@ def split(
 
     Example: purgewatch split Popov --name "Pavel Popov"
     """
-    store = open_store(db)
-    pid, display = store.find_person(person)
-    names = {n["name"] for n in store.person_names(pid)}
-    store.add_override("split", person, name)
-    now = sorted({p for (_, n), p in store.people().items() if n in names})
+    from purgewatch.service.people import split_person
+
+    display, now = split_person(open_store(db), person, name)
     console.print(f"split {display}: now " + "; ".join(f"{d} ({i})" for i, d in now), highlight=False)
 
 

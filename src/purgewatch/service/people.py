@@ -35,3 +35,28 @@ def person_profile(store: Store, name: str, events: bool = True, tenures: bool =
     if tenures:
         profile.tenures = career_of(store, pid)
     return profile
+
+
+@dataclass
+class Merged:
+    id: str
+    name: str
+    spellings: int
+    documents: int
+
+
+def merge_people(store: Store, a: str, b: str) -> Merged:
+    """Record that names `a` and `b` are one person (kept and re-applied after every ingest)."""
+    store.add_override("merge", a, b)
+    pid, display = store.find_person(a)
+    names = store.person_names(pid)
+    return Merged(pid, display, len({n["name"] for n in names}), len({n["doc"] for n in names}))
+
+
+def split_person(store: Store, person: str, name: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """Split a person into its spellings (or take out only `name`); returns the old display name and the
+    (id, name) of every person those spellings now belong to."""
+    pid, display = store.find_person(person)
+    names = {n["name"] for n in store.person_names(pid)}
+    store.add_override("split", person, name)
+    return display, sorted({p for (_, n), p in store.people().items() if n in names})
