@@ -191,7 +191,7 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
                     if on_progress:
                         on_progress(r.doc.doc_id, "failed")
                     continue
-                status = store.save(r.doc, r.events, version, r.holdings)
+                status = store.save(r.doc, r.events, version, r.holdings, mentions=r.mentions)
                 getattr(report, status).append(r.doc.doc_id)
                 report.events += len(r.events) if status != "unchanged" else 0
                 if on_progress:

@@ -21,6 +21,7 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from purgewatch.analyze.queries import web_network
 from purgewatch.errors import PurgewatchError
+from purgewatch.service import documents as documents_service
 from purgewatch.service import ingesting
 from purgewatch.service.people import person_profile
 from purgewatch.service.posts import post_profile
@@ -144,7 +145,7 @@ def documents(store: StoreDep, page: Annotated[int, Query(ge=1, le=1_000_000)] =
 
 @router.get("/documents/{doc_id}", summary="A document: text, events, highlight segments", responses=NOT_FOUND)
 def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
-    d = browse.document(store, doc_id)
+    d = documents_service.document(store, doc_id)
     if d is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     return d
