@@ -45,7 +45,7 @@ def count(db: Path, table: str) -> int:
 
 def state(url: str) -> tuple[set[str], set[str]]:
     store = Store(url)
-    docs = {d for d in (r["doc"] for r in store.events(order="doc"))}
+    docs = {r["doc"] for r in store.events(order="doc")}
     return docs, {r["id"] for r in store.events(order="doc")}
 
 
