@@ -81,7 +81,7 @@ def pg_url():
             conn.execute(text("DROP SCHEMA IF EXISTS pw_test CASCADE"))
             conn.execute(text("CREATE SCHEMA pw_test"))
         engine.dispose()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # any failure to reach the server means: no PostgreSQL here
         if os.environ.get("PURGEWATCH_REQUIRE_PG"):
             pytest.fail(f"no PostgreSQL server at {PG_URL}: {exc}", pytrace=False)
         pytest.skip(f"no PostgreSQL server at {PG_URL}: {exc.__class__.__name__}")

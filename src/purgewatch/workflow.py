@@ -16,6 +16,7 @@ from typing import Any
 
 from purgewatch import __version__
 from purgewatch.errors import LoadError
+from purgewatch.ingest.problems import LoadWarning
 from purgewatch.records import Event, Holding, Mention, SourceDocument
 from purgewatch.store import Store
 
@@ -29,6 +30,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[LoadError] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)  # a field left out; the document was stored
     events: int = 0
 
     @property
@@ -201,6 +203,9 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
     started = False
     try:
         for item in iter_documents(paths, published=published):
+            if isinstance(item, LoadWarning):
+                report.warnings.append(item)
+                continue
             if isinstance(item, LoadError):
                 report.failed.append(item)
                 if on_progress:
@@ -291,7 +296,9 @@ def import_records(path: str | Path, store: Store, texts: str | Path | None = No
     report = IngestReport()
     if texts is not None:
         for item in iter_documents([texts]):
-            if isinstance(item, LoadError):
+            if isinstance(item, LoadWarning):
+                report.warnings.append(item)
+            elif isinstance(item, LoadError):
                 report.failed.append(item)
             else:
                 sources[item.doc_id] = item

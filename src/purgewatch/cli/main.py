@@ -133,10 +133,12 @@ def ingest(
                   f"{len(report.failed)} failed; {report.events} events extracted")
     if not quiet:
         render.print_summary(console, store.summary())
+    for warning in report.warnings:  # file names are printed as they are, never read as Rich markup
+        err.print(f"  warning: {warning.path}: {warning.reason}", highlight=False, markup=False, soft_wrap=True)
     if report.failed:
         err.print(f"[red]{len(report.failed)} file(s) failed:[/]", highlight=False)
         for failure in report.failed:
-            err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+            err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1)
 
 
@@ -155,8 +157,10 @@ def import_(
     report = import_file(file, open_store(db), texts=texts)
     console.print(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
                   f"{report.events} events imported")
+    for problem in report.warnings:
+        err.print(f"  warning: {problem.path}: {problem.reason}", highlight=False, markup=False, soft_wrap=True)
     for failure in report.failed:
-        err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, soft_wrap=True)
+        err.print(f"  error: {failure.path}: {failure.reason}", highlight=False, markup=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
