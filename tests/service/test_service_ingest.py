@@ -15,7 +15,7 @@ from purgewatch.ontology import ONTOLOGY_ENV
 from purgewatch.store import Store
 from purgewatch.workflow import extraction_code_hash, extractor_version
 
-BUNDLED = Path(__file__).resolve().parents[1] / "src" / "purgewatch" / "ontology" / "ontology.yaml"
+BUNDLED = Path(__file__).resolve().parents[2] / "src" / "purgewatch" / "ontology" / "ontology.yaml"
 TEXTS = {
     "popov.txt": "General Ivan Popov was dismissed as commander of the 58th Army on 3 May 2023.",
     "vetrov.txt": "BAD: Colonel Oleg Vetrov was arrested on 4 May 2023.",

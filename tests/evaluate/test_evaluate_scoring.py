@@ -27,7 +27,7 @@ from purgewatch.evaluate import (
     score,
 )
 
-DEV_GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl"
+DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev" / "gold.jsonl"
 
 
 def ev(person: str | None = "Timur Ivanov", type: str = "arrested", doc: str = "d1", **fields: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from purgewatch.workflow import import_records, sample_corpus_path
 runner = CliRunner()
 SAMPLE = sample_corpus_path()
 PERIODS = ["1937-01-01:1941-06-22", "2023-06-01:2025-12-31"]
-BACKGROUNDS = Path(__file__).parent / "data" / "backgrounds" / "gold.jsonl"
+BACKGROUNDS = Path(__file__).resolve().parents[1] / "data" / "backgrounds" / "gold.jsonl"
 
 
 def test_burst_states_mark_a_run_of_high_months():
@@ -145,7 +145,7 @@ def test_background_classifier_accuracy_against_hand_labels():
 
     gold = [json.loads(x) for x in BACKGROUNDS.read_text(encoding="utf-8").splitlines() if x.strip()]
     texts, posts = {}, {}
-    heldout = Path(__file__).parent / "data" / "heldout"
+    heldout = Path(__file__).resolve().parents[1] / "data" / "heldout"
     for folder, events in ((SAMPLE / "texts", SAMPLE / "gold.jsonl"), (heldout / "texts", heldout / "gold.jsonl")):
         texts.update({d.doc_id: d.text for d in iter_documents([folder]) if hasattr(d, "doc_id")})
         for line in events.read_text(encoding="utf-8").splitlines():

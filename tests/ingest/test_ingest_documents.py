@@ -18,7 +18,7 @@ from purgewatch.records import SourceDocument
 # (main repo or a worktree), so look upwards rather than count parents.
 SHARED = next(
     (parent / "shared" for parent in Path(__file__).resolve().parents if (parent / "shared" / "corpus").is_dir()),
-    Path(__file__).resolve().parents[2].parent / "shared",
+    Path(__file__).resolve().parents[3].parent / "shared",
 )
 DEV_TEXTS = SHARED / "corpus" / "dev" / "texts"
 

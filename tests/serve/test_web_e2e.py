@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow  # a server thread and a browser
 CHROMIUM = os.environ.get("PURGEWATCH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 SAMPLE_URL: list[str] = []  # the server's database, for tests that build files from it
 
 if not Path(CHROMIUM).exists():

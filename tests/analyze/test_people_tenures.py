@@ -20,7 +20,7 @@ from purgewatch.errors import PurgewatchError
 from purgewatch.store import Store
 from purgewatch.workflow import ingest
 
-PEOPLE = Path(__file__).parent / "data" / "people"
+PEOPLE = Path(__file__).resolve().parents[1] / "data" / "people"
 runner = CliRunner()
 
 
