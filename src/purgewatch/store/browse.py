@@ -138,13 +138,21 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
                 "extractor": d.extractor, "text": d.text}
     events = with_person_ids(store, store.events(EventFilter(doc=doc_id), order="doc"))
     meta["events"] = events
-    meta["segments"] = segments(meta["text"], events, names)
+    meta["segments"] = segments(meta["text"], events, name_spans(meta["text"], names))
     return meta
 
 
-def segments(text: str, events: list[dict[str, Any]], names: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+def name_spans(text: str, names: dict[str, tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, person id) of every whole-word occurrence of a name, longest names first: the fallback
+    for documents stored before mention spans were kept."""
+    return [(m.start(), m.end(), pid) for name, (pid, _) in sorted(names.items(), key=lambda kv: -len(kv[0]))
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
+
+
+def segments(text: str, events: list[dict[str, Any]], spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
     """The text as runs, each marked with the events whose evidence covers it and the person it names.
 
+    `spans`: (start, end, person id) of each person mention; where two overlap, the first wins.
     Plain data: the template escapes every run, so markup in a document is shown as text.
     """
     n = len(text)
@@ -155,16 +163,15 @@ def segments(text: str, events: list[dict[str, Any]], names: dict[str, tuple[str
         for i in range(max(0, e["start"]), min(n, e["end"])):
             cover.setdefault(i, []).append(e["id"])
     person_at: dict[int, str] = {}
-    for name, (pid, _) in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-            if any(i in person_at for i in range(m.start(), m.end())):
-                continue
-            for i in range(m.start(), m.end()):
-                person_at[i] = pid
+    for start, end, pid in spans:
+        if any(i in person_at for i in range(start, end)):
+            continue
+        for i in range(max(0, start), min(n, end)):
+            person_at[i] = pid
     out: list[dict[str, Any]] = []
     start = 0
     for i in range(1, n + 1):
-        if i == n or tuple(cover.get(i, ())) != tuple(cover.get(start, ())) or person_at.get(i) != person_at.get(start):
+        if i == n or cover.get(i, []) != cover.get(start, []) or person_at.get(i) != person_at.get(start):
             out.append({"text": text[start:i], "events": list(cover.get(start, ())), "person": person_at.get(start)})
             start = i
     return out
